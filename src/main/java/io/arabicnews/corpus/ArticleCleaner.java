@@ -1,0 +1,167 @@
+package io.arabicnews.corpus;
+
+import io.arabicnews.dates.ArabicDateParser;
+import io.arabicnews.dates.ParsedDate;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans one article's text: invisible marks and URLs out, white space normalised, the title taken
+ * from the first line (skipping a section label such as «الشأن السوري»), the dateline near the top
+ * read and removed, boilerplate lines dropped, the tail cut at «مقالات ذات صلة», «كلمات مفتاحية» or
+ * the source credit, trailing lists of unrelated headlines removed, and repeated paragraphs (or
+ * subheadings echoing an earlier paragraph) kept once.
+ */
+public final class ArticleCleaner implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** A first line longer than this is the lead paragraph, not a headline (seed 004). */
+  static final int MAX_TITLE_CHARS = 200;
+  /** A dateline line longer than this carries text too, so it stays in the body. */
+  static final int MAX_DATELINE_CHARS = 100;
+  /** Trailing lines shorter than this, without end punctuation, after a finished paragraph. */
+  static final int MAX_RESIDUE_HEADLINE_CHARS = 150;
+  private static final int DATELINE_SEARCH_LINES = 3;
+
+  // RLM/LRM, zero-width, bidi embeddings and isolates, BOM, soft hyphen.
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\u00AD]");
+  private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s«»\"“”]+");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+  private static final String SENTENCE_END = ".!?؟:…»\"”')،,؛";
+
+  private final BoilerplatePatterns boilerplate;
+
+  public ArticleCleaner(BoilerplatePatterns boilerplate) {
+    this.boilerplate = boilerplate;
+  }
+
+  /**
+   * @param text the article text (for .txt inputs the whole file, title line included)
+   * @param metadataTitle a title from metadata, or null
+   * @param titleInText whether the first line of {@code text} is the title
+   */
+  public CleanedArticle clean(String text, String metadataTitle, boolean titleInText) {
+    List<String> lines = new ArrayList<>();
+    int removed = 0;
+    for (String raw : text.split("\r\n|\r|\n")) {
+      String line = normalizeLine(raw);
+      if (!line.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    String title = metadataTitle == null ? null : emptyToNull(normalizeLine(metadataTitle));
+    int i = 0;
+    if (titleInText) {
+      while (i < lines.size() && boilerplate.classify(lines.get(i)) == BoilerplatePatterns.Kind.SECTION) {
+        i++;
+        removed++;
+      }
+      if (i < lines.size() && looksLikeTitle(lines.get(i))) {
+        if (title == null) {
+          title = lines.get(i);
+        }
+        i++;
+      }
+    }
+    // A body that repeats the metadata title as its first line.
+    if (title != null && i < lines.size() && lines.get(i).equals(title)) {
+      i++;
+      removed++;
+    }
+
+    ParsedDate dateline = null;
+    for (int j = i; j < Math.min(lines.size(), i + DATELINE_SEARCH_LINES); j++) {
+      Optional<ParsedDate> d = ArabicDateParser.findDateline(lines.get(j));
+      if (d.isPresent()) {
+        dateline = d.get();
+        if (lines.get(j).length() <= MAX_DATELINE_CHARS) {
+          lines.remove(j);
+          removed++;
+        }
+        break;
+      }
+    }
+
+    List<String> body = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int j = i; j < lines.size(); j++) {
+      String withoutUrls = URL.matcher(lines.get(j)).replaceAll(" ");
+      String line = SPACES.matcher(withoutUrls).replaceAll(" ").strip();
+      BoilerplatePatterns.Kind kind = boilerplate.classify(lines.get(j));
+      if (kind == BoilerplatePatterns.Kind.CUT && !body.isEmpty()) {
+        removed += lines.size() - j;
+        break;
+      }
+      if (kind != null || line.isEmpty() || !hasLetter(line) || isRepeat(line, body, seen)) {
+        removed++;
+        continue;
+      }
+      body.add(line);
+    }
+    // A run of short unpunctuated lines after a finished paragraph is a list of unrelated
+    // headlines (seed 003 ends with three), not the article's last words.
+    int runStart = body.size();
+    while (runStart > 1 && isResidueHeadline(body.get(runStart - 1))) {
+      runStart--;
+    }
+    if (runStart < body.size() && runStart > 0 && endsSentence(body.get(runStart - 1))) {
+      removed += body.size() - runStart;
+      body.subList(runStart, body.size()).clear();
+    }
+    return new CleanedArticle(title, body, dateline, removed);
+  }
+
+  /**
+   * A paragraph printed twice, or a subheading that only echoes a phrase of an earlier paragraph
+   * (seed 002: «تعزيز الروابط الاستراتيجية والدفاعية»), would count its words twice.
+   */
+  private static boolean isRepeat(String line, List<String> earlier, Set<String> seen) {
+    if (!seen.add(line)) {
+      return true;
+    }
+    if (line.length() > MAX_RESIDUE_HEADLINE_CHARS || line.split(" ").length < 3) {
+      return false; // a two-word subheading can occur in the text by chance
+    }
+    for (String p : earlier) {
+      if (p.contains(line)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String normalizeLine(String raw) {
+    String s = INVISIBLE.matcher(raw).replaceAll("");
+    return SPACES.matcher(s).replaceAll(" ").strip();
+  }
+
+  static boolean looksLikeTitle(String line) {
+    return line.length() <= MAX_TITLE_CHARS && !(line.endsWith(".") && !line.endsWith(".."));
+  }
+
+  private static boolean isResidueHeadline(String line) {
+    return line.length() <= MAX_RESIDUE_HEADLINE_CHARS && !endsSentence(line);
+  }
+
+  private static boolean endsSentence(String line) {
+    return !line.isEmpty() && SENTENCE_END.indexOf(line.charAt(line.length() - 1)) >= 0;
+  }
+
+  private static boolean hasLetter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,18 @@
+package io.arabicnews.jobs;
+
+import picocli.CommandLine.Option;
+
+/** Options every job takes: where outputs go, the Spark master, and the analyser's data files. */
+public class CommonOptions {
+  @Option(names = "--output", defaultValue = "output", description = "Output root: each table is written to <output>/<table>/ (default: ${DEFAULT-VALUE})")
+  String output;
+
+  @Option(names = "--master", description = "Spark master, e.g. local[2] or spark://host:7077 (default: from spark-submit, else local[*])")
+  String master;
+
+  @Option(names = "--stopwords", description = "Extra stop words, one per line, added to the shipped lists")
+  String stopWords;
+
+  @Option(names = "--lexicon", description = "Extra clitic lexicon (word TAB count) added to the shipped one")
+  String lexicon;
+}

@@ -1,0 +1,115 @@
+package io.arabicnews.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.arabicnews.corpus.ArticleAssembler;
+import io.arabicnews.corpus.ArticleTables;
+import io.arabicnews.corpus.BoilerplatePatterns;
+import io.arabicnews.corpus.CorpusReader;
+import io.arabicnews.corpus.DuplicateIds;
+import io.arabicnews.corpus.ProcessedArticle;
+import io.arabicnews.corpus.RawArticle;
+import io.arabicnews.tables.TableWriter;
+import io.arabicnews.tables.Tables;
+import io.arabicnews.text.AnalyzerResources;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import lombok.extern.slf4j.Slf4j;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Ingest: reads a corpus, cleans and dates every article, splits sentences and writes the {@code
+ * articles}, {@code sentences} and {@code rejects} tables. Prints the reconciliation {@code read N,
+ * loaded A, rejected R}.
+ */
+@Slf4j
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = "Load an Arabic news corpus into the articles, sentences and rejects tables.")
+public final class IngestJob implements Callable<Integer> {
+  @Mixin InputOptions input;
+  @Mixin CommonOptions common;
+
+  public static void main(String[] args) {
+    System.exit(JobMain.execute(new IngestJob(), args));
+  }
+
+  IngestConfig config() {
+    return IngestConfig.builder()
+        .corpus(input.toSpec())
+        .outputRoot(common.output)
+        .boilerplatePath(input.boilerplate)
+        .stopWordsPath(common.stopWords)
+        .lexiconPath(common.lexicon)
+        .build()
+        .validate();
+  }
+
+  @Override
+  public Integer call() {
+    IngestConfig cfg = config();
+    SparkSession spark = SparkSessions.create("arabic-news-ingest", common.master);
+    try {
+      IngestReport report = run(spark, cfg);
+      System.out.println("ingest: " + report.reconciliation());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  public static IngestReport run(SparkSession spark, IngestConfig cfg) {
+    long t0 = System.nanoTime();
+    log.info("Ingest {}", cfg);
+    AnalyzerResources resources =
+        AnalyzerResources.load(
+            IngestConfig.localPath(cfg.getStopWordsPath()), IngestConfig.localPath(cfg.getLexiconPath()));
+    Broadcast<AnalyzerResources> shared =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
+    BoilerplatePatterns boilerplate =
+        cfg.getBoilerplatePath() == null
+            ? BoilerplatePatterns.defaults()
+            : BoilerplatePatterns.load(Path.of(cfg.getBoilerplatePath()));
+
+    Dataset<RawArticle> raw = CorpusReader.read(spark, cfg.getCorpus());
+    Dataset<ProcessedArticle> processed =
+        DuplicateIds.reject(ArticleAssembler.assemble(raw, shared, boilerplate))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long read = processed.count();
+      Map<String, Long> byReason = new TreeMap<>();
+      for (Row r : processed.filter(col("rejectReason").isNotNull())
+          .groupBy("rejectReason").count().collectAsList()) {
+        byReason.put(r.getString(0), r.getLong(1));
+      }
+      long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+      long loaded = read - rejected;
+      long undated =
+          processed.filter(col("rejectReason").isNull().and(col("publishedDate").isNull())).count();
+      log.info("Ingest read {} records: {} loaded, {} rejected {}", read, loaded, rejected, byReason);
+
+      TableWriter writer = new TableWriter(cfg.getOutputRoot());
+      writer.write(ArticleTables.articles(processed), Tables.ARTICLES, filesFor(loaded, 100_000));
+      writer.write(ArticleTables.sentences(processed), Tables.SENTENCES, filesFor(loaded, 25_000));
+      writer.write(ArticleTables.rejects(processed), Tables.REJECTS, 1);
+      return new IngestReport(read, loaded, rejected, byReason, undated, (System.nanoTime() - t0) / 1e9);
+    } finally {
+      processed.unpersist();
+    }
+  }
+
+  /** Enough Parquet files for ~{@code perFile} articles each, at least one. */
+  static int filesFor(long rows, long perFile) {
+    return (int) Math.max(1, (rows + perFile - 1) / perFile);
+  }
+}

@@ -1,0 +1,40 @@
+package io.arabicnews.jobs;
+
+import java.util.concurrent.Callable;
+import lombok.extern.slf4j.Slf4j;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The whole pipeline in one Spark application: ingest, then each analysis stage over its tables.
+ */
+@Slf4j
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    description = "Run every stage on a corpus: ingest (articles, sentences, rejects), then the analysis tables.")
+public final class PipelineJob implements Callable<Integer> {
+  @Mixin InputOptions input;
+  @Mixin CommonOptions common;
+
+  public static void main(String[] args) {
+    System.exit(JobMain.execute(new PipelineJob(), args));
+  }
+
+  @Override
+  public Integer call() {
+    IngestJob ingest = new IngestJob();
+    ingest.input = input;
+    ingest.common = common;
+    IngestConfig ingestConfig = ingest.config();
+    SparkSession spark = SparkSessions.create("arabic-news-pipeline", common.master);
+    try {
+      IngestReport report = IngestJob.run(spark, ingestConfig);
+      System.out.println("ingest: " + report.reconciliation());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.arabicnews.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the job's SparkSession. The master comes from spark-submit ({@code spark.master}); only
+ * when nothing set it (a plain local run) does it default to {@code local[*]}. Dates are computed in
+ * UTC so a DATE never shifts with the machine's zone.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(String appName, String masterOverride) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    if (masterOverride != null && !masterOverride.isBlank()) {
+      b.master(masterOverride);
+    } else if (!conf.contains("spark.master")) {
+      b.master("local[*]");
+    }
+    String master = masterOverride != null ? masterOverride : conf.get("spark.master", "local[*]");
+    if (master.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      b.config("spark.sql.shuffle.partitions", "8"); // 200 tiny tasks cost more than they save on 2-8 cores
+    }
+    return b.config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.parquet.compression.codec", "snappy")
+        .getOrCreate();
+  }
+}

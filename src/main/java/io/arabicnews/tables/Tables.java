@@ -1,0 +1,52 @@
+package io.arabicnews.tables;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.List;
+
+/** Every output table's schema, declared once. Column names are a contract with users' dashboards. */
+public final class Tables {
+  private Tables() {}
+
+  public static final TableSchema ARTICLES =
+      new TableSchema("articles", "one loaded article")
+          .column("article_id", StringType, "Article id: from metadata or the manifest, else the file name without .txt, else «h-» + the first 16 hex digits of content_hash", "000_31df72e609d04747")
+          .column("source", StringType, "Publisher key from metadata or the manifest; null when unknown", "youm7")
+          .column("url", StringType, "Article URL from metadata; null when unknown", "https://example.org/a/1")
+          .column("title", StringType, "Headline: the metadata title, else the first line of a text file when it reads as a headline; null when there is none", "مباحثات روسية مصرية.. هذا أبرز ما جاء فيها")
+          .column("body", StringType, "Cleaned body (empty for a headline-only item): boilerplate, URLs, invisible marks, repeated paragraphs and trailing headline lists removed; paragraphs separated by a line break", "أعلنت روسيا عن إجراء مباحثات أمنية …")
+          .column("published_date", DateType, "Publication date; null when neither metadata nor a dateline gives one (never a date of an event in the body)", "2023-09-26")
+          .column("date_source", StringType, "Where published_date came from: metadata, text (a dateline near the top) or null", "text")
+          .column("date_note", StringType, "Why a date given in the input was not used (unparseable or impossible), or a dateline oddity; null when nothing to report", "metadata date rejected: impossible date 2013-02-31")
+          .column("encoding", StringType, "Encoding the input was decoded from: UTF-8, UTF-8-BOM, UTF-16LE, UTF-16BE or windows-1256", "UTF-8")
+          .column("n_chars", IntegerType, "Characters (UTF-16 code units) in body", "3790")
+          .column("n_sentences", IntegerType, "Body sentences (rows of sentences with sentence_index ≥ 1)", "14")
+          .column("n_tokens", IntegerType, "Word tokens in title and body, stop words and numbers included", "612")
+          .column("n_removed_lines", IntegerType, "Lines removed while cleaning: section labels, dateline, boilerplate, repeats, trailing headlines", "6")
+          .column("content_hash", StringType, "SHA-256 (hex) of body: equal bodies have equal hashes", "9f2c…")
+          .column("input_path", StringType, "The file the article was read from", "file:/data/000_31df72e609d04747.txt");
+
+  public static final TableSchema SENTENCES =
+      new TableSchema("sentences", "one sentence of a loaded article; sentence 0 is the title")
+          .column("article_id", StringType, "Article id (articles.article_id)", "000_31df72e609d04747")
+          .column("sentence_index", IntegerType, "0 for the title; body sentences from 1 in reading order", "3")
+          .column("paragraph_index", IntegerType, "Body paragraph the sentence belongs to, from 0; null for the title", "1")
+          .column("is_title", BooleanType, "True for the title row", "false")
+          .column("text", StringType, "The sentence as printed (after cleaning)", "وقال مجلس الأمن الروسي، في بيان، …");
+
+  public static final TableSchema REJECTS =
+      new TableSchema("rejects", "one input record that was not loaded, with the reason")
+          .column("input", StringType, "The input: a file path, or a file path and the record's id", "file:/data/bad.txt")
+          .column("reason", StringType, "Short code: empty, binary, undecodable, mojibake, malformed, no_body, missing_file, duplicate_id", "binary")
+          .column("detail", StringType, "What exactly was wrong", "NUL or control bytes: not a text file")
+          .column("article_id", StringType, "The record's id when it had one", "youm7-1234")
+          .column("source", StringType, "The record's source when it had one", "youm7");
+
+  /** All tables, in the order the data dictionary lists them. */
+  public static List<TableSchema> all() {
+    return List.of(ARTICLES, SENTENCES, REJECTS);
+  }
+}
