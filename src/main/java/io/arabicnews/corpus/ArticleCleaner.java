@@ -61,7 +61,7 @@ public final class ArticleCleaner implements Serializable {
         i++;
         removed++;
       }
-      if (i < lines.size() && looksLikeTitle(lines.get(i))) {
+      if (i < lines.size() && looksLikeTitle(lines.get(i)) && boilerplate.classify(lines.get(i)) == null) {
         if (title == null) {
           title = lines.get(i);
         }
