@@ -15,4 +15,15 @@ public class CommonOptions {
 
   @Option(names = "--lexicon", description = "Extra clitic lexicon (word TAB count) added to the shipped one")
   String lexicon;
+
+  io.arabicnews.text.AnalyzerResources analyzerResources() {
+    for (String[] f : new String[][] {{"--stopwords", stopWords}, {"--lexicon", lexicon}}) {
+      if (f[1] != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(f[1]))) {
+        throw new IllegalArgumentException(f[0] + ": cannot read file " + f[1]);
+      }
+    }
+    return io.arabicnews.text.AnalyzerResources.load(
+        stopWords == null ? null : java.nio.file.Path.of(stopWords),
+        lexicon == null ? null : java.nio.file.Path.of(lexicon));
+  }
 }

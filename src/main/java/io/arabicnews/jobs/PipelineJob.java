@@ -1,5 +1,6 @@
 package io.arabicnews.jobs;
 
+import io.arabicnews.terms.TermsConfig;
 import java.util.concurrent.Callable;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Mixin;
 public final class PipelineJob implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin CommonOptions common;
+  @Mixin TermsOptions terms;
 
   public static void main(String[] args) {
     System.exit(JobMain.execute(new PipelineJob(), args));
@@ -28,10 +30,14 @@ public final class PipelineJob implements Callable<Integer> {
     ingest.input = input;
     ingest.common = common;
     IngestConfig ingestConfig = ingest.config();
+    TermsConfig termsConfig = terms.toConfig();
     SparkSession spark = SparkSessions.create("arabic-news-pipeline", common.master);
     try {
       IngestReport report = IngestJob.run(spark, ingestConfig);
       System.out.println("ingest: " + report.reconciliation());
+      TermsReport termsReport =
+          TermsJob.run(spark, common.output, common.output, termsConfig, common.analyzerResources());
+      System.out.println("terms: " + termsReport.summary());
       return 0;
     } finally {
       spark.stop();

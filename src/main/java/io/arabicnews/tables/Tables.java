@@ -2,7 +2,9 @@ package io.arabicnews.tables;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.List;
@@ -45,8 +47,54 @@ public final class Tables {
           .column("article_id", StringType, "The record's id when it had one", "youm7-1234")
           .column("source", StringType, "The record's source when it had one", "youm7");
 
+  private static final String TERM_KEY = "Normalised, clitic-free form the term is counted by (words joined by a space); join key across the term tables";
+  private static final String N = "Words in the term: 1 (word), 2 or 3 (phrase)";
+
+  public static final TableSchema ARTICLE_TERMS =
+      new TableSchema("article_terms", "one term in one article")
+          .column("article_id", StringType, "Article id (articles.article_id)", "000_31df72e609d04747")
+          .column("term_key", StringType, TERM_KEY, "مكافحه الارهاب")
+          .column("n", IntegerType, N, "2")
+          .column("term_count", LongType, "Occurrences of the term in the article (title included), all spellings and clitic forms merged", "3")
+          .column("tf", DoubleType, "term_count / articles.n_tokens", "0.0084")
+          .column("tf_idf", DoubleType, "tf × term_frequencies.idf: how characteristic the term is of this article", "0.031");
+
+  public static final TableSchema TERM_FREQUENCIES =
+      new TableSchema("term_frequencies", "one term over the whole corpus (dated and undated articles)")
+          .column("term_key", StringType, TERM_KEY, "مكافحه الارهاب")
+          .column("display_form", StringType, "The term's most frequent printed form, without clitics or diacritics: what to show users", "مكافحة الإرهاب")
+          .column("stem", StringType, "Lucene light stem(s) of the term: a grouping key, not a word", "مكافح ارهاب")
+          .column("n", IntegerType, N, "2")
+          .column("term_count", LongType, "Occurrences in the corpus", "9")
+          .column("doc_count", LongType, "Articles the term occurs in", "5")
+          .column("idf", DoubleType, "Smoothed inverse document frequency ln((1 + articles) / (1 + doc_count)) + 1", "1.0")
+          .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the corpus (stop words included in the base)", "46.2")
+          .column("rank", IntegerType, "1 = most frequent among terms with the same n (ties broken by term_key)", "1")
+          .column("npmi", DoubleType, "Phrases: normalised PMI of the weakest split of the phrase, in [-1, 1]; null for words", "0.71")
+          .column("llr", DoubleType, "Phrases: log-likelihood ratio (G²) of the weakest split; null for words", "48.3");
+
+  public static final TableSchema TERM_TIMELINE =
+      new TableSchema("term_timeline", "one term in one period (dated articles only)")
+          .column("period_start", DateType, "First day of the period (day, week from Monday, month, quarter or year; see --period)", "2013-02-01")
+          .column("term_key", StringType, TERM_KEY, "بورسعيد")
+          .column("n", IntegerType, N, "1")
+          .column("term_count", LongType, "Occurrences in the period's articles", "5210")
+          .column("doc_count", LongType, "Articles of the period the term occurs in", "1804")
+          .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the period, so busy periods do not look like trends", "12.5")
+          .column("keyness", DoubleType, "Signed log-likelihood of the term's count in the period against all other periods: positive = more frequent than elsewhere (above 10.83 is p < 0.001)", "812.4");
+
+  public static final TableSchema TERM_BY_SOURCE =
+      new TableSchema("term_by_source", "one term in one source's articles")
+          .column("source", StringType, "Source (articles.source); «(unknown)» for articles without one", "youm7")
+          .column("term_key", StringType, TERM_KEY, "الاخوان")
+          .column("n", IntegerType, N, "1")
+          .column("term_count", LongType, "Occurrences in the source's articles", "3120")
+          .column("doc_count", LongType, "Articles of the source the term occurs in", "1502")
+          .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the source", "9.8")
+          .column("keyness", DoubleType, "Signed log-likelihood of the term's count in this source against all other sources", "-35.0");
+
   /** All tables, in the order the data dictionary lists them. */
   public static List<TableSchema> all() {
-    return List.of(ARTICLES, SENTENCES, REJECTS);
+    return List.of(ARTICLES, SENTENCES, REJECTS, ARTICLE_TERMS, TERM_FREQUENCIES, TERM_TIMELINE, TERM_BY_SOURCE);
   }
 }

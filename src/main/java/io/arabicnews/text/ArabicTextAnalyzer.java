@@ -150,6 +150,18 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
     return seg.lamLamToAlefLam() ? "ال" + sb : sb.toString();
   }
 
+  /** The text without tatweel and diacritics, Latin lower-cased: «الإرهابَ» → «الإرهاب». */
+  public static String withoutMarks(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isTatweelOrDiacritic(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
+  }
+
   static boolean isTatweelOrDiacritic(char c) {
     return c == '\u0640' || (c >= '\u064B' && c <= '\u0652') || c == '\u0670';
   }

@@ -1,0 +1,122 @@
+package io.arabicnews.terms;
+
+import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * Analyses sentences and counts their terms per article: one {@link TermCount} per article, term and
+ * printed form. Sentences of an article usually sit together in a partition, so counts are summed
+ * per article before they leave the partition; callers aggregate again to merge any split.
+ */
+public final class ArticleTermCounter {
+  public static final Encoder<TermCount> ENCODER = Encoders.bean(TermCount.class);
+
+  private ArticleTermCounter() {}
+
+  /**
+   * @param sentences rows with {@code article_id} and {@code text}
+   * @param keptPhrases phrase keys to count (unigrams are always counted); null to count every
+   *     candidate phrase
+   */
+  public static Dataset<TermCount> count(
+      Dataset<Row> sentences,
+      Broadcast<AnalyzerResources> resources,
+      int maxN,
+      Broadcast<Set<String>> keptPhrases) {
+    return sentences
+        .select("article_id", "text")
+        .mapPartitions(
+            (MapPartitionsFunction<Row, TermCount>)
+                rows -> new PartitionCounter(rows, resources.value(), maxN,
+                    keptPhrases == null ? null : keptPhrases.value()),
+            ENCODER);
+  }
+
+  /** Streams one partition's sentences, flushing counts each time the article changes. */
+  private static final class PartitionCounter implements Iterator<TermCount> {
+    private final Iterator<Row> rows;
+    private final ArabicTextAnalyzer analyzer;
+    private final NgramExtractor extractor;
+    private final Set<String> keptPhrases;
+    private final Map<String, Map<String, long[]>> countsByKey = new HashMap<>();
+    private final Map<String, Ngram> firstByKey = new HashMap<>();
+    private final List<TermCount> ready = new ArrayList<>();
+    private int readyIndex;
+    private String article;
+
+    PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, Set<String> keptPhrases) {
+      this.rows = rows;
+      this.analyzer = new ArabicTextAnalyzer(resources);
+      this.extractor = new NgramExtractor(maxN);
+      this.keptPhrases = keptPhrases;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (readyIndex >= ready.size()) {
+        ready.clear();
+        readyIndex = 0;
+        if (!rows.hasNext()) {
+          if (article == null) {
+            analyzer.close();
+            return false;
+          }
+          flush();
+          article = null;
+          continue;
+        }
+        Row r = rows.next();
+        String id = r.getString(0);
+        if (article != null && !article.equals(id)) {
+          flush();
+        }
+        article = id;
+        String text = r.getString(1);
+        if (text != null) {
+          extractor.extract(text, analyzer.analyze(text), this::add);
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public TermCount next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return ready.get(readyIndex++);
+    }
+
+    private void add(Ngram g) {
+      if (g.n() > 1 && keptPhrases != null && !keptPhrases.contains(g.key())) {
+        return;
+      }
+      countsByKey.computeIfAbsent(g.key(), k -> new HashMap<>(2))
+          .computeIfAbsent(g.display(), d -> new long[1])[0]++;
+      firstByKey.putIfAbsent(g.key(), g);
+    }
+
+    private void flush() {
+      for (Map.Entry<String, Map<String, long[]>> e : countsByKey.entrySet()) {
+        Ngram g = firstByKey.get(e.getKey());
+        for (Map.Entry<String, long[]> d : e.getValue().entrySet()) {
+          ready.add(new TermCount(article, e.getKey(), g.n(), d.getKey(), g.stem(), d.getValue()[0]));
+        }
+      }
+      countsByKey.clear();
+      firstByKey.clear();
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.arabicnews.terms;
+
+/**
+ * A term occurrence: a word or a phrase of 2–3 words.
+ *
+ * @param key normalised, clitic-free keys joined by a space («مكافحه الارهاب»): what counts merge on
+ * @param display display forms joined by a space («مكافحة الإرهاب»): what users read
+ * @param stem Lucene light stems joined by a space
+ * @param n number of words
+ */
+public record Ngram(String key, String display, String stem, int n) {}
