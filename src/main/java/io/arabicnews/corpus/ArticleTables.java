@@ -4,10 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.tables.Tables;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -37,29 +41,25 @@ public final class ArticleTables {
                 col("inputPath").as("input_path")));
   }
 
-  /** Sentence 0 is the title (when there is one); body sentences are numbered from 1. */
+  /**
+   * Sentence 0 is the title (when there is one); body sentences are numbered from 1. One explode per
+   * article keeps an article's sentences together and in order, which the term stage relies on to
+   * count an article in one go.
+   */
   public static Dataset<Row> sentences(Dataset<ProcessedArticle> processed) {
-    Dataset<ProcessedArticle> loaded = processed.filter(col("rejectReason").isNull());
-    Dataset<Row> titles =
-        loaded
-            .filter(col("title").isNotNull())
-            .select(
-                col("articleId").as("article_id"),
-                lit(0).as("sentence_index"),
-                lit(null).cast("int").as("paragraph_index"),
-                lit(true).as("is_title"),
-                col("title").as("text"));
-    Dataset<Row> body =
-        loaded
-            .select(col("articleId"), col("sentenceParagraphs"),
-                posexplode(col("sentences")).as(new String[] {"pos", "text"}))
-            .select(
-                col("articleId").as("article_id"),
-                col("pos").plus(1).as("sentence_index"),
-                col("sentenceParagraphs").getItem(col("pos")).as("paragraph_index"),
-                lit(false).as("is_title"),
-                col("text"));
-    return Tables.SENTENCES.conform(titles.unionByName(body));
+    Column titleRow =
+        when(col("title").isNotNull(),
+                array(struct(lit(0).as("sentence_index"), lit(null).cast("int").as("paragraph_index"),
+                    lit(true).as("is_title"), col("title").as("text"))))
+            .otherwise(array().cast("array<struct<sentence_index:int,paragraph_index:int,is_title:boolean,text:string>>"));
+    Column bodyRows =
+        transform(col("sentences"), (text, i) -> struct(i.plus(1).as("sentence_index"),
+            col("sentenceParagraphs").getItem(i).as("paragraph_index"), lit(false).as("is_title"), text.as("text")));
+    return Tables.SENTENCES.conform(
+        processed
+            .filter(col("rejectReason").isNull())
+            .select(col("articleId").as("article_id"), explode(concat(titleRow, bodyRows)).as("s"))
+            .select(col("article_id"), col("s.sentence_index"), col("s.paragraph_index"), col("s.is_title"), col("s.text")));
   }
 
   public static Dataset<Row> rejects(Dataset<ProcessedArticle> processed) {

@@ -100,7 +100,7 @@ public final class IngestJob implements Callable<Integer> {
 
       TableWriter writer = new TableWriter(cfg.getOutputRoot());
       writer.write(ArticleTables.articles(processed), Tables.ARTICLES, filesFor(loaded, 100_000));
-      writer.write(ArticleTables.sentences(processed), Tables.SENTENCES, filesFor(loaded, 25_000));
+      writer.write(ArticleTables.sentences(processed), Tables.SENTENCES, filesFor(loaded, 10_000));
       writer.write(ArticleTables.rejects(processed), Tables.REJECTS, 1);
       return new IngestReport(read, loaded, rejected, byReason, undated, (System.nanoTime() - t0) / 1e9);
     } finally {

@@ -74,9 +74,9 @@ public final class TermsJob implements Callable<Integer> {
         ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), null)
             .groupBy(col("termKey").as("term_key"), col("n"))
             .agg(sum("termCount").as("term_count"))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.DISK_ONLY());
     PhraseSelector.Scored scored = PhraseSelector.score(candidates, cfg);
-    Dataset<Row> phrases = scored.phrases().filter(col("kept")).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> phrases = scored.phrases().filter(col("kept")).persist(StorageLevel.DISK_ONLY());
     Set<String> kept = new HashSet<>();
     for (Row r : phrases.select("term_key").collectAsList()) {
       kept.add(r.getString(0));
@@ -86,7 +86,7 @@ public final class TermsJob implements Callable<Integer> {
     Broadcast<Set<String>> keptPhrases =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(kept);
 
-    // Pass 2: per-article counts of words and kept phrases.
+    // Pass 2: per-article counts of words and kept phrases, kept on disk: four tables read them.
     Dataset<TermCount> counts = ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), keptPhrases);
     if (cfg.getMinTermCount() > 1) {
       Dataset<Row> rare =
@@ -94,7 +94,7 @@ public final class TermsJob implements Callable<Integer> {
               .select(col("term_key").as("termKey"));
       counts = counts.join(rare, new String[] {"termKey"}, "left_anti").as(ArticleTermCounter.ENCODER);
     }
-    counts = counts.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> perArticle = TermTables.perArticle(counts).persist(StorageLevel.DISK_ONLY());
     try {
       long articleCount = articles.count();
       Row tokens = articles.agg(sum("n_tokens")).first();
@@ -103,13 +103,11 @@ public final class TermsJob implements Callable<Integer> {
 
       TableWriter out = new TableWriter(outputRoot);
       int bigFiles = IngestJob.filesFor(articleCount, 25_000);
-      out.write(TermTables.termFrequencies(counts, phrases, articleCount, totalTokens), Tables.TERM_FREQUENCIES, 1);
+      out.write(TermTables.termFrequencies(perArticle, phrases, articleCount, totalTokens), Tables.TERM_FREQUENCIES, 1);
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
-      Dataset<Row> perArticle = TermTables.perArticle(counts).persist(StorageLevel.MEMORY_AND_DISK());
       out.write(TermTables.articleTerms(perArticle, articles, frequencies), Tables.ARTICLE_TERMS, bigFiles);
       out.write(TermTables.termTimeline(perArticle, articles, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
       out.write(TermTables.termBySource(perArticle, articles), Tables.TERM_BY_SOURCE, bigFiles);
-      perArticle.unpersist();
 
       Map<Integer, Long> byN = new TreeMap<>();
       for (Row r : frequencies.groupBy("n").count().collectAsList()) {
@@ -117,7 +115,7 @@ public final class TermsJob implements Callable<Integer> {
       }
       return new TermsReport(articleCount, undated, byN, scored.minCount(), (System.nanoTime() - t0) / 1e9);
     } finally {
-      counts.unpersist();
+      perArticle.unpersist();
       phrases.unpersist();
       candidates.unpersist();
     }

@@ -16,9 +16,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * Analyses sentences and counts their terms per article: one {@link TermCount} per article, term and
- * printed form. Sentences of an article usually sit together in a partition, so counts are summed
- * per article before they leave the partition; callers aggregate again to merge any split.
+ * Analyses sentences and counts their terms per article: one {@link TermCount} per article and term.
+ * Ingest writes an article's sentences together and in order, so counts are summed per article
+ * before they leave the partition; callers aggregate again in case an article was split.
  */
 public final class ArticleTermCounter {
   public static final Encoder<TermCount> ENCODER = Encoders.bean(TermCount.class);
@@ -111,9 +111,18 @@ public final class ArticleTermCounter {
     private void flush() {
       for (Map.Entry<String, Map<String, long[]>> e : countsByKey.entrySet()) {
         Ngram g = firstByKey.get(e.getKey());
+        long total = 0;
+        String bestDisplay = null;
+        long bestCount = -1;
         for (Map.Entry<String, long[]> d : e.getValue().entrySet()) {
-          ready.add(new TermCount(article, e.getKey(), g.n(), d.getKey(), g.stem(), d.getValue()[0]));
+          long c = d.getValue()[0];
+          total += c;
+          if (c > bestCount || (c == bestCount && d.getKey().compareTo(bestDisplay) > 0)) {
+            bestDisplay = d.getKey();
+            bestCount = c;
+          }
         }
+        ready.add(new TermCount(article, e.getKey(), g.n(), bestDisplay, g.stem(), total, bestCount));
       }
       countsByKey.clear();
       firstByKey.clear();

@@ -5,7 +5,10 @@ import lombok.AllArgsConstructor;
 import lombok.Data;
 import lombok.NoArgsConstructor;
 
-/** How often a term, printed one way ({@code display}), occurs in one article. */
+/**
+ * How often a term occurs in one article, with the article's most frequent printed form of it and how
+ * often that form occurs (so the corpus-wide display form can be chosen without keeping every form).
+ */
 @Data
 @NoArgsConstructor
 @AllArgsConstructor
@@ -17,4 +20,5 @@ public class TermCount implements Serializable {
   private String display;
   private String stem;
   private long termCount;
+  private long displayCount;
 }

@@ -3,7 +3,6 @@ package io.arabicnews.terms;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
@@ -29,11 +28,18 @@ public final class TermTables {
 
   private TermTables() {}
 
-  /** One row per article and term: the counts summed over the term's printed forms. */
+  /**
+   * One row per article and term ({@code article_id, term_key, n, term_count}) plus the article's
+   * most frequent printed form of the term ({@code display, display_count}) and its {@code stem}.
+   */
   public static Dataset<Row> perArticle(Dataset<TermCount> counts) {
     return counts
         .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
-        .agg(sum("termCount").as("term_count"));
+        .agg(
+            sum("termCount").as("term_count"),
+            max(struct(col("displayCount"), col("display"), col("stem"))).as("d"))
+        .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
+            col("d.display").as("display"), col("d.displayCount").as("display_count"), col("d.stem").as("stem"));
   }
 
   /**
@@ -41,19 +47,19 @@ public final class TermTables {
    * @param totalTokens word tokens in the corpus, stop words included (the per_10k base)
    */
   public static Dataset<Row> termFrequencies(
-      Dataset<TermCount> counts, Dataset<Row> phrases, long articleCount, long totalTokens) {
+      Dataset<Row> perArticle, Dataset<Row> phrases, long articleCount, long totalTokens) {
     Dataset<Row> display =
-        counts
-            .groupBy(col("termKey").as("term_key"), col("display"), col("stem"))
-            .agg(sum("termCount").as("c"))
+        perArticle
+            .groupBy(col("term_key"), col("display"), col("stem"))
+            .agg(sum("display_count").as("c"))
             .groupBy("term_key")
             // The most frequent printed form; ties go to the alphabetically last, deterministically.
             .agg(max(struct(col("c"), col("display"), col("stem"))).as("best"))
             .select(col("term_key"), col("best.display").as("display_form"), col("best.stem").as("stem"));
     Dataset<Row> totals =
-        counts
-            .groupBy(col("termKey").as("term_key"), col("n"))
-            .agg(sum("termCount").as("term_count"), countDistinct("articleId").as("doc_count"));
+        perArticle
+            .groupBy(col("term_key"), col("n"))
+            .agg(sum("term_count").as("term_count"), count(lit(1)).as("doc_count"));
     Dataset<Row> scores = phrases.select("term_key", "npmi", "llr");
     return Tables.TERM_FREQUENCIES.conform(
         totals
