@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Times each job on a corpus and prints wall time, articles/s and MB/s of input text (title + body,
+# UTF-8) per job, plus output rows per table. Not a test: a script that prints figures.
+#   bench/jobs.sh [corpus path, default ../shared/corpora/egypt-news-2013] [driver memory, default 2g]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+INPUT="${1:-../shared/corpora/egypt-news-2013}"
+MEM="${2:-2g}"
+OUT="$(mktemp -d /tmp/arabic-news-bench.XXXXXX)"
+trap 'rm -rf "$OUT"' EXIT
+mvn -q -B -DskipTests package >/dev/null
+
+now() { date +%s.%N; }
+run() { # name, command...
+  local name="$1"; shift
+  local t0 t1
+  t0=$(now)
+  "$@" > "$OUT/$name.log" 2>&1 || { echo "$name failed, see log:"; tail -20 "$OUT/$name.log"; exit 1; }
+  t1=$(now)
+  echo "$name $(echo "$t1 - $t0" | bc)" >> "$OUT/times"
+}
+
+run ingest jobs/ingest.sh --driver-memory "$MEM" --input "$INPUT" --output "$OUT/tables"
+run terms jobs/terms.sh --driver-memory "$MEM" --output "$OUT/tables" --period week
+
+read -r ARTICLES BYTES < <(jobs/sql.sh --output "$OUT/tables" \
+  "SELECT count(*), sum(octet_length(coalesce(title, '')) + octet_length(body)) FROM articles" 2>/dev/null \
+  | tail -1 | tr -d '|' )
+MB=$(echo "scale=1; $BYTES / 1000000" | bc)
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; driver memory $MEM; Spark local[*]"
+echo "corpus: $INPUT: $ARTICLES articles, $MB MB of title+body text"
+printf "%-8s %10s %14s %10s\n" job "wall s" "articles/s" "MB/s"
+while read -r name secs; do
+  printf "%-8s %10.1f %14.0f %10.2f\n" "$name" "$secs" "$(echo "$ARTICLES / $secs" | bc -l)" "$(echo "$MB / $secs" | bc -l)"
+done < "$OUT/times"
+echo "rows per table:"
+for t in "$OUT"/tables/*/; do
+  name=$(basename "$t")
+  rows=$(jobs/sql.sh --output "$OUT/tables" "SELECT count(*) FROM $name" 2>/dev/null | tail -1)
+  printf "  %-18s %12s\n" "$name" "$rows"
+done
