@@ -16,7 +16,21 @@ public class CommonOptions {
   @Option(names = "--lexicon", description = "Extra clitic lexicon (word TAB count) added to the shipped one")
   String lexicon;
 
+  @Option(names = "--gazetteer", description = "Gazetteer TSV to use instead of the shipped one (see src/main/resources/io/arabicnews/entities/gazetteer.tsv)")
+  String gazetteer;
+
+  io.arabicnews.entities.GazetteerFile gazetteerFile() {
+    return gazetteer == null
+        ? io.arabicnews.entities.GazetteerFile.defaults()
+        : io.arabicnews.entities.GazetteerFile.load(java.nio.file.Path.of(gazetteer));
+  }
+
+  /** The analyser data for every stage: shipped lists, user files, and every gazetteer word. */
   io.arabicnews.text.AnalyzerResources analyzerResources() {
+    return io.arabicnews.entities.EntityResources.withGazetteerWords(baseAnalyzerResources(), gazetteerFile());
+  }
+
+  private io.arabicnews.text.AnalyzerResources baseAnalyzerResources() {
     for (String[] f : new String[][] {{"--stopwords", stopWords}, {"--lexicon", lexicon}}) {
       if (f[1] != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(f[1]))) {
         throw new IllegalArgumentException(f[0] + ": cannot read file " + f[1]);

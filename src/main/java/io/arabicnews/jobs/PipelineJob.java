@@ -1,6 +1,9 @@
 package io.arabicnews.jobs;
 
+import io.arabicnews.entities.EntitiesConfig;
+import io.arabicnews.entities.EntityResources;
 import io.arabicnews.terms.TermsConfig;
+import io.arabicnews.text.AnalyzerResources;
 import java.util.concurrent.Callable;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +22,7 @@ public final class PipelineJob implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin CommonOptions common;
   @Mixin TermsOptions terms;
+  @Mixin EntitiesOptions entities;
 
   public static void main(String[] args) {
     System.exit(JobMain.execute(new PipelineJob(), args));
@@ -31,13 +35,19 @@ public final class PipelineJob implements Callable<Integer> {
     ingest.common = common;
     IngestConfig ingestConfig = ingest.config();
     TermsConfig termsConfig = terms.toConfig();
+    EntitiesConfig entitiesConfig = entities.toConfig(terms.period);
+    AnalyzerResources resources = common.analyzerResources();
+    EntityResources entityResources = EntityResources.build(resources, common.gazetteerFile());
     SparkSession spark = SparkSessions.create("arabic-news-pipeline", common.master);
     try {
       IngestReport report = IngestJob.run(spark, ingestConfig);
       System.out.println("ingest: " + report.reconciliation());
       TermsReport termsReport =
-          TermsJob.run(spark, common.output, common.output, termsConfig, common.analyzerResources());
+          TermsJob.run(spark, common.output, common.output, termsConfig, resources);
       System.out.println("terms: " + termsReport.summary());
+      EntitiesJob.EntitiesReport entitiesReport =
+          EntitiesJob.run(spark, common.output, common.output, entitiesConfig, entityResources);
+      System.out.println("entities: " + entitiesReport.summary());
       return 0;
     } finally {
       spark.stop();

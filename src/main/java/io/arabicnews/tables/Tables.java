@@ -93,8 +93,77 @@ public final class Tables {
           .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the source", "9.8")
           .column("keyness", DoubleType, "Signed log-likelihood of the term's count in this source against all other sources", "-35.0");
 
+  private static final String ENTITY_ID = "Canonical entity id from the gazetteer (entities.entity_id)";
+
+  public static final TableSchema ENTITIES =
+      new TableSchema("entities", "one gazetteer entity (mentioned or not)")
+          .column("entity_id", StringType, ENTITY_ID, "SHOIGU")
+          .column("label_en", StringType, "English label", "Sergei Shoigu")
+          .column("label_ar", StringType, "Arabic label", "سيرغي شويغو")
+          .column("entity_type", StringType, "PERSON, COUNTRY, CITY, PLACE or ORGANIZATION", "PERSON")
+          .column("wikidata_id", StringType, "Wikidata item where known, else null", "Q7747")
+          .column("mention_count", LongType, "Mentions in the corpus (nisba mentions included)", "9")
+          .column("article_count", LongType, "Articles mentioning the entity", "3")
+          .column("nisba_count", LongType, "Of mention_count, how many were nisba adjectives («الروسي»)", "0");
+
+  public static final TableSchema ENTITY_MENTIONS =
+      new TableSchema("entity_mentions", "one mention of a gazetteer entity")
+          .column("article_id", StringType, "Article id (articles.article_id)", "003_7e0eab1ba710d1e2")
+          .column("sentence_index", IntegerType, "Sentence (sentences.sentence_index; 0 = title)", "2")
+          .column("token_position", IntegerType, "Position of the mention's first word in the sentence, from 0", "6")
+          .column("entity_id", StringType, ENTITY_ID, "CAI")
+          .column("surface", StringType, "The mention as printed, clitics included", "بالقاهرة")
+          .column("is_nisba", BooleanType, "True for a nisba adjective standing for a country or body («الروسي» → Russia)", "false");
+
+  public static final TableSchema ENTITY_TIMELINE =
+      new TableSchema("entity_timeline", "one entity in one period (dated articles only)")
+          .column("period_start", DateType, "First day of the period (see --period)", "2013-03-04")
+          .column("entity_id", StringType, ENTITY_ID, "PSD")
+          .column("mention_count", LongType, "Mentions in the period", "8332")
+          .column("article_count", LongType, "Articles of the period mentioning the entity", "2901")
+          .column("share", DoubleType, "article_count / dated articles of the period: comparable across busy and quiet periods", "0.17")
+          .column("period_articles", LongType, "Dated articles in the period", "17043");
+
+  public static final TableSchema ENTITY_CANDIDATES =
+      new TableSchema("entity_candidates", "a name the gazetteer misses, found after a title cue")
+          .column("candidate", StringType, "The name as most often printed", "تامر الرفاعي")
+          .column("cue", StringType, "The title word most often before it", "العقيد")
+          .column("mention_count", LongType, "Times found after a cue", "4")
+          .column("article_count", LongType, "Articles it was found in", "3")
+          .column("example_article_id", StringType, "One article to read it in (the smallest id)", "youm7-…")
+          .column("candidate_key", StringType, "Normalised form, for grouping and for the gazetteer", "تامر الرفاعي");
+
+  private static final String SCOPE = "sentence (named in the same sentence) or article (in the same article)";
+
+  public static final TableSchema CO_MENTIONS =
+      new TableSchema("co_mentions", "a pair of entities named together, at one scope")
+          .column("entity_a", StringType, "The pair's first entity id (entity_a < entity_b)", "LAVROV")
+          .column("entity_b", StringType, "The pair's second entity id", "SHOUKRY")
+          .column("label_a", StringType, "English label of entity_a", "Sergey Lavrov")
+          .column("label_b", StringType, "English label of entity_b", "Sameh Shoukry")
+          .column("scope", StringType, SCOPE, "sentence")
+          .column("co_count", LongType, "Units (sentences or articles) naming both", "2")
+          .column("article_count", LongType, "Articles naming both in one unit", "1")
+          .column("pmi", DoubleType, "ln(co_count × N / (units_a × units_b)), N = sentences or articles in the corpus", "4.1")
+          .column("npmi", DoubleType, "PMI normalised to [-1, 1]; 1 = always named together", "0.62")
+          .column("llr", DoubleType, "Log-likelihood ratio (G²) of the pair's 2×2 table: strength with frequency", "25.3")
+          .column("first_date", DateType, "Earliest published_date of a unit naming both (null if none dated)", "2013-01-28")
+          .column("last_date", DateType, "Latest published_date of such a unit", "2013-03-26")
+          .column("units_a", LongType, "Units naming entity_a", "12")
+          .column("units_b", LongType, "Units naming entity_b", "5");
+
+  public static final TableSchema CO_MENTION_TIMELINE =
+      new TableSchema("co_mention_timeline", "a pair of entities named together in one period, at one scope")
+          .column("period_start", DateType, "First day of the period (see --period)", "2013-02-04")
+          .column("entity_a", StringType, "The pair's first entity id (entity_a < entity_b)", "AHMADINEJAD")
+          .column("entity_b", StringType, "The pair's second entity id", "MORSI")
+          .column("scope", StringType, SCOPE, "sentence")
+          .column("co_count", LongType, "Units of the period naming both", "120")
+          .column("article_count", LongType, "Articles of the period naming both in one unit", "95");
+
   /** All tables, in the order the data dictionary lists them. */
   public static List<TableSchema> all() {
-    return List.of(ARTICLES, SENTENCES, REJECTS, ARTICLE_TERMS, TERM_FREQUENCIES, TERM_TIMELINE, TERM_BY_SOURCE);
+    return List.of(ARTICLES, SENTENCES, REJECTS, ARTICLE_TERMS, TERM_FREQUENCIES, TERM_TIMELINE, TERM_BY_SOURCE,
+        ENTITIES, ENTITY_MENTIONS, ENTITY_TIMELINE, ENTITY_CANDIDATES, CO_MENTIONS, CO_MENTION_TIMELINE);
   }
 }

@@ -1,0 +1,122 @@
+package io.arabicnews.entities;
+
+import io.arabicnews.text.AnalyzedToken;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * One pass over the sentences: gazetteer mentions and candidate names, per article. A bare surname
+ * («شكري») is kept only when its article also names the entity by a plain alias («سامح شكري»).
+ * Relies on ingest writing an article's sentences together.
+ */
+public final class EntityExtractor {
+  public static final Encoder<EntityHit> ENCODER = Encoders.bean(EntityHit.class);
+
+  private EntityExtractor() {}
+
+  /** @param sentences rows with {@code article_id, sentence_index, text} */
+  public static Dataset<EntityHit> extract(Dataset<Row> sentences, Broadcast<EntityResources> resources) {
+    return sentences
+        .select("article_id", "sentence_index", "text")
+        .mapPartitions(
+            (MapPartitionsFunction<Row, EntityHit>) rows -> new PartitionExtractor(rows, resources.value()),
+            ENCODER);
+  }
+
+  /** Streams a partition, emitting an article's hits when the next article starts. */
+  private static final class PartitionExtractor implements Iterator<EntityHit> {
+    private final Iterator<Row> rows;
+    private final ArabicTextAnalyzer analyzer;
+    private final Gazetteer gazetteer;
+    private final CandidateFinder finder;
+    private final List<EntityHit> pending = new ArrayList<>();
+    private final Set<String> namedInFull = new HashSet<>();
+    private final List<EntityHit> ready = new ArrayList<>();
+    private int readyIndex;
+    private String article;
+
+    PartitionExtractor(Iterator<Row> rows, EntityResources resources) {
+      this.rows = rows;
+      this.analyzer = new ArabicTextAnalyzer(resources.analyzer());
+      this.gazetteer = resources.gazetteer();
+      this.finder = resources.candidateFinder();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (readyIndex >= ready.size()) {
+        ready.clear();
+        readyIndex = 0;
+        if (!rows.hasNext()) {
+          if (article == null) {
+            analyzer.close();
+            return false;
+          }
+          flush();
+          article = null;
+          continue;
+        }
+        Row r = rows.next();
+        String id = r.getString(0);
+        if (article != null && !article.equals(id)) {
+          flush();
+        }
+        article = id;
+        if (!r.isNullAt(2)) {
+          process(id, r.getInt(1), r.getString(2));
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public EntityHit next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.get(readyIndex++);
+    }
+
+    private void process(String id, int sentenceIndex, String text) {
+      List<AnalyzedToken> tokens = analyzer.analyze(text);
+      List<Mention> mentions = gazetteer.match(text, tokens);
+      for (Mention m : mentions) {
+        if (!m.nisba() && !m.conditional()) {
+          namedInFull.add(m.entityId());
+        }
+        // A conditional mention is marked by a null cue until the article is complete.
+        pending.add(new EntityHit(EntityHit.MENTION, id, sentenceIndex, m.start(), m.entityId(), m.surface(),
+            m.nisba(), m.conditional() ? "?" : null));
+      }
+      for (CandidateFinder.Candidate c : finder.find(text, tokens, mentions)) {
+        pending.add(new EntityHit(EntityHit.CANDIDATE, id, sentenceIndex, c.position(), c.key(), c.display(),
+            false, c.cue()));
+      }
+    }
+
+    private void flush() {
+      for (EntityHit h : pending) {
+        if (EntityHit.MENTION.equals(h.getKind()) && "?".equals(h.getCue())) {
+          if (!namedInFull.contains(h.getEntityId())) {
+            continue; // a bare surname without the full name in this article: too ambiguous to count
+          }
+          h.setCue(null);
+        }
+        ready.add(h);
+      }
+      pending.clear();
+      namedInFull.clear();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.arabicnews.entities;
+
+import java.io.Serializable;
+import lombok.AllArgsConstructor;
+import lombok.Data;
+import lombok.NoArgsConstructor;
+
+/**
+ * What the entity pass finds in a sentence: a gazetteer {@code mention}, or a {@code candidate}
+ * name after a title cue that the gazetteer does not know.
+ */
+@Data
+@NoArgsConstructor
+@AllArgsConstructor
+public class EntityHit implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String MENTION = "mention";
+  public static final String CANDIDATE = "candidate";
+
+  private String kind;
+  private String articleId;
+  private int sentenceIndex;
+  private int tokenPosition;
+  /** The entity id (mentions) or the candidate's normalised key (candidates). */
+  private String entityId;
+  /** The text as printed (mentions) or the candidate's display form (candidates). */
+  private String surface;
+  private boolean nisba;
+  /** Candidates: the title cue before the name («وزير», «اللواء»). */
+  private String cue;
+}

@@ -1,0 +1,75 @@
+package io.arabicnews.entities;
+
+import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Everything the entity pass needs on executors, built once on the driver and broadcast: the analyser
+ * data (with every gazetteer word in the clitic lexicon), the compiled gazetteer and the candidate
+ * finder's cue lists.
+ */
+public final class EntityResources implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Count given to gazetteer words in the clitic lexicon: «وباتروشيف» must segment. */
+  static final int GAZETTEER_WORD_COUNT = 1_000_000;
+
+  private final AnalyzerResources analyzer;
+  private final Gazetteer gazetteer;
+  private final Set<String> cueKeys;
+  private final Set<String> roleNounKeys;
+
+  private EntityResources(AnalyzerResources analyzer, Gazetteer gazetteer, Set<String> cues, Set<String> roles) {
+    this.analyzer = analyzer;
+    this.gazetteer = gazetteer;
+    this.cueKeys = cues;
+    this.roleNounKeys = roles;
+  }
+
+  /** The analyser data every stage should use once a gazetteer is known. */
+  public static AnalyzerResources withGazetteerWords(AnalyzerResources base, GazetteerFile file) {
+    return base.withKnownWords(file.words(), GAZETTEER_WORD_COUNT);
+  }
+
+  /** @param analyzerResources already holding the gazetteer words (see {@link #withGazetteerWords}) */
+  public static EntityResources build(AnalyzerResources analyzerResources, GazetteerFile file) {
+    try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(analyzerResources)) {
+      return new EntityResources(analyzerResources, Gazetteer.compile(file, a),
+          words("/io/arabicnews/entities/title-cues.txt", a), words("/io/arabicnews/entities/role-nouns.txt", a));
+    }
+  }
+
+  private static Set<String> words(String resource, ArabicTextAnalyzer a) {
+    Set<String> out = new HashSet<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        EntityResources.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          out.add(a.normalizeWord(line.strip()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  public AnalyzerResources analyzer() {
+    return analyzer;
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  public CandidateFinder candidateFinder() {
+    return new CandidateFinder(cueKeys, roleNounKeys);
+  }
+}

@@ -1,0 +1,108 @@
+package io.arabicnews.jobs;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.arabicnews.entities.CoMentionCounter;
+import io.arabicnews.entities.EntitiesConfig;
+import io.arabicnews.entities.EntityExtractor;
+import io.arabicnews.entities.EntityHit;
+import io.arabicnews.entities.EntityResources;
+import io.arabicnews.entities.EntityTables;
+import io.arabicnews.entities.GazetteerFile;
+import io.arabicnews.tables.TableWriter;
+import io.arabicnews.tables.Tables;
+import io.arabicnews.text.AnalyzerResources;
+import java.util.concurrent.Callable;
+import lombok.extern.slf4j.Slf4j;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Entities and co-mentions: reads the ingest tables and writes {@code entities}, {@code
+ * entity_mentions}, {@code entity_timeline}, {@code entity_candidates}, {@code co_mentions} and
+ * {@code co_mention_timeline}.
+ */
+@Slf4j
+@Command(name = "entities", mixinStandardHelpOptions = true, description = "Find gazetteer entities and count which are named together.")
+public final class EntitiesJob implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin EntitiesOptions entities;
+
+  @Option(names = "--period", defaultValue = "month", description = "Timeline period: day, week, month, quarter or year (default: ${DEFAULT-VALUE})")
+  String period;
+
+  @Option(names = "--tables", description = "Folder holding the ingest tables articles/ and sentences/ (default: --output)")
+  String tables;
+
+  public static void main(String[] args) {
+    System.exit(JobMain.execute(new EntitiesJob(), args));
+  }
+
+  @Override
+  public Integer call() {
+    EntitiesConfig cfg = entities.toConfig(period);
+    GazetteerFile gazetteer = common.gazetteerFile();
+    AnalyzerResources resources = common.analyzerResources();
+    SparkSession spark = SparkSessions.create("arabic-news-entities", common.master);
+    try {
+      EntitiesReport report = run(spark, tables == null ? common.output : tables, common.output, cfg,
+          EntityResources.build(resources, gazetteer));
+      System.out.println("entities: " + report.summary());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** What the entity stage found. */
+  public record EntitiesReport(long mentions, long entitiesSeen, long pairs, long candidates, double seconds) {
+    public String summary() {
+      return String.format("%d mentions of %d entities; %d co-mention pairs (both scopes); %d candidate names; %.1f s",
+          mentions, entitiesSeen, pairs, candidates, seconds);
+    }
+  }
+
+  public static EntitiesReport run(
+      SparkSession spark, String tablesRoot, String outputRoot, EntitiesConfig cfg, EntityResources resources) {
+    long t0 = System.nanoTime();
+    log.info("Entities over {} with {} ({} gazetteer entities)", tablesRoot, cfg, resources.gazetteer().entities().size());
+    TableWriter in = new TableWriter(tablesRoot);
+    Dataset<Row> articles = spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "published_date");
+    Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
+    Broadcast<EntityResources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
+
+    Dataset<EntityHit> hits = EntityExtractor.extract(sentences, shared).persist(StorageLevel.DISK_ONLY());
+    try {
+      TableWriter out = new TableWriter(outputRoot);
+      long articleCount = articles.count();
+      int bigFiles = IngestJob.filesFor(articleCount, 50_000);
+      out.write(EntityTables.mentions(hits), Tables.ENTITY_MENTIONS, bigFiles);
+      Dataset<Row> mentions = spark.read().parquet(out.pathOf(Tables.ENTITY_MENTIONS));
+      Dataset<Row> counted = cfg.isNisbaInCoMentions() ? mentions : mentions.filter(col("is_nisba").equalTo(false));
+      out.write(EntityTables.entities(spark, resources.gazetteer(), mentions), Tables.ENTITIES, 1);
+      Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
+      out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
+      out.write(EntityTables.candidates(hits, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
+      long sentenceCount = sentences.count();
+      out.write(CoMentionCounter.coMentions(counted, articles, entities, sentenceCount, articleCount),
+          Tables.CO_MENTIONS, 1);
+      out.write(CoMentionCounter.timeline(counted, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
+
+      return new EntitiesReport(
+          mentions.count(),
+          entities.filter(col("mention_count").gt(0)).count(),
+          spark.read().parquet(out.pathOf(Tables.CO_MENTIONS)).count(),
+          spark.read().parquet(out.pathOf(Tables.ENTITY_CANDIDATES)).count(),
+          (System.nanoTime() - t0) / 1e9);
+    } finally {
+      hits.unpersist();
+    }
+  }
+}

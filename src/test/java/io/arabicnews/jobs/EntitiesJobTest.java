@@ -1,0 +1,104 @@
+package io.arabicnews.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arabicnews.SparkTestBase;
+import io.arabicnews.corpus.CorpusSpec;
+import io.arabicnews.entities.EntitiesConfig;
+import io.arabicnews.entities.EntityResources;
+import io.arabicnews.entities.GazetteerFile;
+import io.arabicnews.text.AnalyzerResources;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntitiesJobTest extends SparkTestBase {
+  @TempDir static Path tmp;
+  private static Path out;
+
+  @BeforeAll
+  static void runOnSeeds() {
+    out = tmp.resolve("seeds");
+    IngestJob.run(spark(), IngestConfig.builder()
+        .corpus(CorpusSpec.builder().inputPath("data").build()).outputRoot(out.toString()).build());
+    GazetteerFile g = GazetteerFile.defaults();
+    EntitiesJob.run(spark(), out.toString(), out.toString(), EntitiesConfig.builder().build(),
+        EntityResources.build(EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g), g));
+  }
+
+  private static Dataset<Row> table(String name) {
+    return spark().read().parquet(out.resolve(name).toString());
+  }
+
+  private static Row pair(String a, String b, String scope) {
+    List<Row> rows = table("co_mentions")
+        .filter(String.format("entity_a = '%s' AND entity_b = '%s' AND scope = '%s'", a, b, scope)).collectAsList();
+    assertThat(rows).as("%s–%s at %s scope", a, b, scope).hasSize(1);
+    return rows.get(0);
+  }
+
+  @Test
+  void sentencePairsVerifiedByReadingTheSeeds() {
+    // Sisi and Shoigu: one sentence in 003 («لقاء الرئيس المصري عبد الفتاح السيسي مع وزير الدفاع الروسي سيرغي شويغو»),
+    // three in 004 (the lead, «وأشارت مباحثات السيسي ــ شويغو …» and «أعلن شويغو موجهاً حديثه للسيسي»).
+    Row sisiShoigu = pair("SHOIGU", "SISI", "sentence");
+    assertThat((Long) sisiShoigu.getAs("co_count")).isEqualTo(4);
+    assertThat((Long) sisiShoigu.getAs("article_count")).isEqualTo(2);
+    assertThat((String) sisiShoigu.getAs("label_a")).isEqualTo("Sergei Shoigu");
+    assertThat((String) sisiShoigu.getAs("label_b")).isEqualTo("Abdel Fattah el-Sisi");
+    // Lavrov and Shoukry: the sentence of 001 naming «سامح شكري» and «سيرغي لافروف».
+    assertThat((Long) pair("LAVROV", "SHOUKRY", "sentence").getAs("co_count")).isEqualTo(1);
+    // Patrushev with Russia's Security Council: two sentences of 000.
+    assertThat((Long) pair("PATRUSHEV", "RUSC", "sentence").getAs("co_count")).isEqualTo(2);
+    // Naryshkin with Sisi: the title, the lead and the embassy sentence of 002.
+    assertThat((Long) pair("NARYSHKIN", "SISI", "sentence").getAs("co_count")).isEqualTo(3);
+    assertThat((Double) pair("NARYSHKIN", "SISI", "sentence").getAs("npmi")).isGreaterThan(0.5);
+  }
+
+  @Test
+  void articlePairsCountArticles() {
+    Row egyRus = pair("EGY", "RUS", "article");
+    assertThat((Long) egyRus.getAs("co_count")).isEqualTo(5);
+    assertThat((Long) egyRus.getAs("article_count")).isEqualTo(5);
+    // Only seed 000 is dated (2023-09-26).
+    assertThat(egyRus.getDate(egyRus.fieldIndex("first_date")).toString()).isEqualTo("2023-09-26");
+    assertThat(table("co_mentions").filter("entity_a >= entity_b").count()).isZero();
+  }
+
+  @Test
+  void cliticAndNisbaMentions() {
+    Dataset<Row> m = table("entity_mentions");
+    Row cairo = m.filter("article_id = '000_31df72e609d04747' AND surface = 'بالقاهرة'").first();
+    assertThat((String) cairo.getAs("entity_id")).isEqualTo("CAI");
+    assertThat((Boolean) cairo.getAs("is_nisba")).isFalse();
+    Row russian = m.filter("article_id = '003_7e0eab1ba710d1e2' AND surface = 'الروسي'").first();
+    assertThat((String) russian.getAs("entity_id")).isEqualTo("RUS");
+    assertThat((Boolean) russian.getAs("is_nisba")).isTrue();
+    // «شكري» alone counts in 001, which also names «سامح شكري»: 1 full name + 3 bare mentions.
+    assertThat(m.filter("entity_id = 'SHOUKRY'").count()).isEqualTo(4);
+  }
+
+  @Test
+  void entitiesTableHasLabelsTypesAndCounts() {
+    Row shoigu = table("entities").filter("entity_id = 'SHOIGU'").first();
+    assertThat((String) shoigu.getAs("label_en")).isEqualTo("Sergei Shoigu");
+    assertThat((String) shoigu.getAs("entity_type")).isEqualTo("PERSON");
+    // 001 ×2, 003 ×2, 004 ×5 (« شويغو» in the lead, the «السيسي ــ شويغو» sentence and four more).
+    assertThat((Long) shoigu.getAs("article_count")).isEqualTo(3);
+    assertThat(table("entities").filter("mention_count = 0").count()).isGreaterThan(100);
+  }
+
+  @Test
+  void timelineSharesUseDatedArticlesOnly() {
+    List<Row> rows = table("entity_timeline").filter("entity_id = 'PATRUSHEV'").collectAsList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getDate(rows.get(0).fieldIndex("period_start")).toString()).isEqualTo("2023-09-01");
+    assertThat((Double) rows.get(0).getAs("share")).isEqualTo(1.0);
+    assertThat(table("co_mention_timeline").filter("entity_a = 'PATRUSHEV' AND entity_b = 'RUSC' AND scope = 'sentence'")
+        .first().<Long>getAs("co_count")).isEqualTo(2);
+  }
+}
