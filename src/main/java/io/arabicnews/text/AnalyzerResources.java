@@ -70,12 +70,20 @@ public final class AnalyzerResources implements Serializable {
     return load(null, null);
   }
 
-  /** A copy with more words known to the lexicon (e.g. every gazetteer alias), so «وباتروشيف» segments. */
+  /**
+   * A copy with more words known to the lexicon (e.g. every gazetteer word), so «وباتروشيف» segments.
+   * Each word is added in its segmented form: a listed «للأمم» adds «الامم», so it cannot stop «للأمم»
+   * from segmenting.
+   */
   public AnalyzerResources withKnownWords(Iterable<String> words, int count) {
     Map<String, Integer> merged = new HashMap<>(lexicon);
+    CliticSegmenter segmenter = new CliticSegmenter(lexicon, protectedWords, minLexiconCount);
     try (ArabicNewsAnalyzer analyzer = new ArabicNewsAnalyzer()) {
       for (String w : words) {
-        merged.merge(analyzer.normalizeWord(w), count, Math::max);
+        String normalized = analyzer.normalizeWord(w);
+        if (!normalized.isEmpty()) {
+          merged.merge(segmenter.segment(normalized).word(), count, Math::max);
+        }
       }
     }
     return new AnalyzerResources(stopWords, merged, protectedWords, minLexiconCount);
