@@ -4,6 +4,8 @@ import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.topics.Taxonomy;
+import io.arabicnews.topics.TopicsConfig;
 import java.util.concurrent.Callable;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +25,7 @@ public final class PipelineJob implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin TermsOptions terms;
   @Mixin EntitiesOptions entities;
+  @Mixin TopicsOptions topics;
 
   public static void main(String[] args) {
     System.exit(JobMain.execute(new PipelineJob(), args));
@@ -38,6 +41,8 @@ public final class PipelineJob implements Callable<Integer> {
     EntitiesConfig entitiesConfig = entities.toConfig(terms.period);
     AnalyzerResources resources = common.analyzerResources();
     EntityResources entityResources = EntityResources.build(resources, common.gazetteerFile());
+    TopicsConfig topicsConfig = topics.toConfig(terms.period);
+    Taxonomy taxonomy = topics.taxonomy(resources);
     SparkSession spark = SparkSessions.create("arabic-news-pipeline", common.master);
     try {
       IngestReport report = IngestJob.run(spark, ingestConfig);
@@ -48,6 +53,9 @@ public final class PipelineJob implements Callable<Integer> {
       EntitiesJob.EntitiesReport entitiesReport =
           EntitiesJob.run(spark, common.output, common.output, entitiesConfig, entityResources);
       System.out.println("entities: " + entitiesReport.summary());
+      TopicsJob.TopicsReport topicsReport =
+          TopicsJob.run(spark, common.output, common.output, topicsConfig, resources, taxonomy);
+      System.out.println("topics: " + topicsReport.summary());
       return 0;
     } finally {
       spark.stop();

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 
 /** Every output table's schema, declared once. Column names are a contract with users' dashboards. */
 public final class Tables {
@@ -161,9 +162,39 @@ public final class Tables {
           .column("co_count", LongType, "Units of the period naming both", "120")
           .column("article_count", LongType, "Articles of the period naming both in one unit", "95");
 
+  private static final String TOPIC_ID = "Topic id: a curated topic of the taxonomy, «unassigned», or lda_NN for a learned topic";
+  private static final String KIND = "curated (taxonomy) or learned (LDA)";
+
+  public static final TableSchema TOPICS =
+      new TableSchema("topics", "one topic, curated or learned")
+          .column("topic_id", StringType, TOPIC_ID, "counter_terrorism")
+          .column("kind", StringType, KIND, "curated")
+          .column("label_en", StringType, "English label (learned topics: made from their top terms)", "Counter-terrorism")
+          .column("label_ar", StringType, "Arabic label (learned topics: the top three terms)", "مكافحة الإرهاب")
+          .column("top_terms", DataTypes.createArrayType(StringType), "Curated: the first keywords of the taxonomy; learned: the ten most probable terms (display forms)", "[مكافحة الإرهاب, الإرهاب, …]");
+
+  public static final TableSchema ARTICLE_TOPICS =
+      new TableSchema("article_topics", "one article's weight on one topic")
+          .column("article_id", StringType, "Article id (articles.article_id)", "003_7e0eab1ba710d1e2")
+          .column("topic_id", StringType, TOPIC_ID, "military_cooperation")
+          .column("weight", DoubleType, "Share of the article on this topic: an article's weights sum to 1 per kind", "0.41")
+          .column("matched_terms", DataTypes.createArrayType(StringType), "Curated: the taxonomy keywords found in the article, strongest first; null for learned topics", "[التعاون العسكري, وزير الدفاع]")
+          .column("kind", StringType, KIND, "curated");
+
+  public static final TableSchema TOPIC_TIMELINE =
+      new TableSchema("topic_timeline", "one topic in one period (dated articles only; every topic has every period)")
+          .column("period_start", DateType, "First day of the period (see --period)", "2013-03-04")
+          .column("topic_id", StringType, TOPIC_ID, "protests")
+          .column("article_count", LongType, "Articles of the period with weight on the topic", "2210")
+          .column("weight_sum", DoubleType, "Sum of the articles' weights on the topic", "1304.5")
+          .column("share", DoubleType, "weight_sum / all weight of the same kind in the period: the topic's share of that period's coverage", "0.081")
+          .column("share_smoothed", DoubleType, "Centred moving average of share over --smoothing-window periods", "0.074")
+          .column("kind", StringType, KIND, "curated");
+
   /** All tables, in the order the data dictionary lists them. */
   public static List<TableSchema> all() {
     return List.of(ARTICLES, SENTENCES, REJECTS, ARTICLE_TERMS, TERM_FREQUENCIES, TERM_TIMELINE, TERM_BY_SOURCE,
-        ENTITIES, ENTITY_MENTIONS, ENTITY_TIMELINE, ENTITY_CANDIDATES, CO_MENTIONS, CO_MENTION_TIMELINE);
+        ENTITIES, ENTITY_MENTIONS, ENTITY_TIMELINE, ENTITY_CANDIDATES, CO_MENTIONS, CO_MENTION_TIMELINE,
+        TOPICS, ARTICLE_TOPICS, TOPIC_TIMELINE);
   }
 }

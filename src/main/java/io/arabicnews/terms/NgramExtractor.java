@@ -60,7 +60,7 @@ public final class NgramExtractor {
         // The first word without its clitics, the rest as printed: «الأمن والاستقرار», «مصر وروسيا».
         display.append(n == 1 ? t.display() : ArabicTextAnalyzer.withoutMarks(t.surface()));
         stem.append(t.stem());
-        out.accept(new Ngram(key.toString(), display.toString(), stem.toString(), n));
+        out.accept(new Ngram(key.toString(), display.toString(), stem.toString(), n, run.get(i).position()));
       }
     }
   }

@@ -1,0 +1,155 @@
+package io.arabicnews.topics;
+
+import io.arabicnews.terms.Ngram;
+import io.arabicnews.terms.NgramExtractor;
+import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * Scores every article against the curated taxonomy: for each topic, the sum over matched keywords
+ * (longest first, not overlapping) of weight × (1 + ln count). Topics below the minimum score are dropped; the rest share the
+ * article's weight 1 in proportion to their scores. An article with no topic left is {@code
+ * unassigned} (weight 1), so timelines show how much coverage the taxonomy does not explain.
+ */
+public final class CuratedTopicScorer {
+  public static final Encoder<ArticleTopic> ENCODER = Encoders.bean(ArticleTopic.class);
+
+  private CuratedTopicScorer() {}
+
+  /** What executors need: analyser data and the compiled taxonomy. */
+  public record Resources(AnalyzerResources analyzer, Taxonomy taxonomy, double minScore) implements Serializable {}
+
+  public static Dataset<ArticleTopic> score(Dataset<Row> sentences, Broadcast<Resources> resources) {
+    return sentences
+        .select("article_id", "text")
+        .mapPartitions(
+            (MapPartitionsFunction<Row, ArticleTopic>) rows -> new PartitionScorer(rows, resources.value()),
+            ENCODER);
+  }
+
+  /** Per-article topic weights from keyword counts. */
+  static List<ArticleTopic> weigh(String articleId, Map<Taxonomy.Keyword, Integer> counts, Taxonomy taxonomy, double minScore) {
+    Map<Integer, Double> scores = new HashMap<>();
+    Map<Integer, List<Map.Entry<Taxonomy.Keyword, Double>>> contributions = new HashMap<>();
+    for (Map.Entry<Taxonomy.Keyword, Integer> e : counts.entrySet()) {
+      double s = e.getKey().weight() * (1 + Math.log(e.getValue()));
+      scores.merge(e.getKey().topic(), s, Double::sum);
+      contributions.computeIfAbsent(e.getKey().topic(), k -> new ArrayList<>()).add(Map.entry(e.getKey(), s));
+    }
+    scores.values().removeIf(s -> s < minScore);
+    List<ArticleTopic> out = new ArrayList<>();
+    if (scores.isEmpty()) {
+      out.add(new ArticleTopic(articleId, Taxonomy.UNASSIGNED, 1.0, 0.0, List.of()));
+      return out;
+    }
+    double total = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+    for (Map.Entry<Integer, Double> e : scores.entrySet()) {
+      List<String> matched = contributions.get(e.getKey()).stream()
+          .sorted(Comparator.comparing((Map.Entry<Taxonomy.Keyword, Double> c) -> -c.getValue())
+              .thenComparing(c -> c.getKey().written()))
+          .map(c -> c.getKey().written())
+          .toList();
+      out.add(new ArticleTopic(articleId, taxonomy.topics().get(e.getKey()).id(), e.getValue() / total,
+          e.getValue(), new ArrayList<>(matched)));
+    }
+    return out;
+  }
+
+  /** Streams a partition's sentences, weighing an article when the next one starts. */
+  private static final class PartitionScorer implements Iterator<ArticleTopic> {
+    private final Iterator<Row> rows;
+    private final ArabicTextAnalyzer analyzer;
+    private final NgramExtractor extractor = new NgramExtractor(Taxonomy.MAX_KEYWORD_WORDS);
+    private final Taxonomy taxonomy;
+    private final double minScore;
+    private final Map<Taxonomy.Keyword, Integer> counts = new HashMap<>();
+    private final List<ArticleTopic> ready = new ArrayList<>();
+    private int readyIndex;
+    private String article;
+
+    PartitionScorer(Iterator<Row> rows, Resources resources) {
+      this.rows = rows;
+      this.analyzer = new ArabicTextAnalyzer(resources.analyzer());
+      this.taxonomy = resources.taxonomy();
+      this.minScore = resources.minScore();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (readyIndex >= ready.size()) {
+        ready.clear();
+        readyIndex = 0;
+        if (!rows.hasNext()) {
+          if (article == null) {
+            analyzer.close();
+            return false;
+          }
+          flush();
+          article = null;
+          continue;
+        }
+        Row r = rows.next();
+        String id = r.getString(0);
+        if (article != null && !article.equals(id)) {
+          flush();
+        }
+        article = id;
+        String text = r.getString(1);
+        if (text != null) {
+          countKeywords(text);
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public ArticleTopic next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.get(readyIndex++);
+    }
+
+    /**
+     * Longest keywords first, without overlaps: «القضية الفلسطينية» counts for Gaza and Palestine, not
+     * also «القضية» for courts; «مجلس الأمن الروسي» not also «مجلس الأمن».
+     */
+    private void countKeywords(String text) {
+      List<Ngram> found = new ArrayList<>();
+      extractor.extract(text, analyzer.analyze(text), g -> {
+        if (taxonomy.lookup(g.key()) != null) {
+          found.add(g);
+        }
+      });
+      found.sort(Comparator.comparingInt((Ngram g) -> -g.n()).thenComparingInt(Ngram::position));
+      java.util.BitSet covered = new java.util.BitSet();
+      for (Ngram g : found) {
+        if (covered.get(g.position(), g.position() + g.n()).isEmpty()) {
+          covered.set(g.position(), g.position() + g.n());
+          for (Taxonomy.Keyword k : taxonomy.lookup(g.key())) {
+            counts.merge(k, 1, Integer::sum);
+          }
+        }
+      }
+    }
+
+    private void flush() {
+      ready.addAll(weigh(article, counts, taxonomy, minScore));
+      counts.clear();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.arabicnews.topics;
+
+import static org.apache.spark.sql.functions.array_repeat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import lombok.extern.slf4j.Slf4j;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * LDA topics learned from the article terms (words and kept phrases) with Spark MLlib. The
+ * vocabulary leaves out terms that are rare or in more than a fifth of the articles (stop words are
+ * never terms); each learned topic is labelled by its top display forms. Seeded, so runs reproduce.
+ */
+@Slf4j
+public final class LearnedTopics {
+  private LearnedTopics() {}
+
+  /** The learned topics ({@code topic_id, label_ar, top_terms}) and article weights. */
+  public record Result(Dataset<Row> topics, Dataset<Row> articleTopics) {}
+
+  /**
+   * @param articleTerms the article_terms table
+   * @param frequencies the term_frequencies table
+   */
+  public static Result learn(SparkSession spark, Dataset<Row> articleTerms, Dataset<Row> frequencies,
+      long articleCount, TopicsConfig cfg) {
+    long minDf = cfg.effectiveMinDocCount(articleCount);
+    long maxDf = (long) Math.floor(cfg.getLdaMaxDocFraction() * articleCount);
+    List<Row> vocabRows = frequencies
+        .filter(col("doc_count").geq(minDf).and(col("doc_count").leq(Math.max(minDf, maxDf))))
+        .orderBy(col("doc_count").desc(), col("term_key"))
+        .limit(cfg.getLdaVocabulary())
+        .select("term_key", "display_form")
+        .collectAsList();
+    String[] vocabulary = vocabRows.stream().map(r -> r.getString(0)).toArray(String[]::new);
+    String[] display = vocabRows.stream().map(r -> r.getString(1)).toArray(String[]::new);
+    log.info("LDA over {} articles, vocabulary {} terms (doc count {}..{}), k={}, {} iterations, seed {}",
+        articleCount, vocabulary.length, minDf, maxDf, cfg.getLdaTopics(), cfg.getLdaIterations(), cfg.getLdaSeed());
+    if (vocabulary.length < cfg.getLdaTopics()) {
+      throw new IllegalArgumentException("Only " + vocabulary.length + " terms qualify for LDA (doc count "
+          + minDf + ".." + maxDf + "); lower --lda-min-doc-count or --lda-topics, or use --lda-topics 0");
+    }
+
+    Dataset<Row> docs = new CountVectorizerModel(vocabulary)
+        .setInputCol("terms").setOutputCol("features")
+        .transform(articleTerms
+            .groupBy("article_id")
+            .agg(flatten(collect_list(array_repeat(col("term_key"), col("term_count").cast("int")))).as("terms"))
+            .orderBy("article_id"))
+        .select("article_id", "features")
+        .cache();
+    LDAModel model = new LDA().setK(cfg.getLdaTopics()).setMaxIter(cfg.getLdaIterations())
+        .setSeed(cfg.getLdaSeed()).setOptimizer("online").setFeaturesCol("features").fit(docs);
+
+    List<Row> topics = new ArrayList<>();
+    for (Row r : model.describeTopics(10).orderBy("topic").collectAsList()) {
+      int topic = r.getInt(0);
+      List<String> top = new ArrayList<>();
+      for (Object idx : r.getList(1)) {
+        top.add(display[(Integer) idx]);
+      }
+      topics.add(RowFactory.create(topicId(topic), "Learned topic " + topic + ": " + String.join(" / ", top.subList(0, Math.min(3, top.size()))),
+          String.join(" / ", top.subList(0, Math.min(3, top.size()))), top));
+    }
+    StructType topicSchema = new StructType().add("topic_id", DataTypes.StringType)
+        .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
+        .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));
+
+    StructType weightSchema = new StructType().add("article_id", DataTypes.StringType)
+        .add("topic_id", DataTypes.StringType).add("weight", DataTypes.DoubleType);
+    double minWeight = cfg.getLdaMinWeight();
+    Dataset<Row> weights = model.transform(docs).select("article_id", "topicDistribution")
+        .flatMap((FlatMapFunction<Row, Row>) r -> {
+          Vector dist = r.getAs(1);
+          double kept = 0;
+          for (int i = 0; i < dist.size(); i++) {
+            kept += dist.apply(i) >= minWeight ? dist.apply(i) : 0;
+          }
+          List<Row> out = new ArrayList<>();
+          for (int i = 0; i < dist.size(); i++) {
+            if (dist.apply(i) >= minWeight) {
+              out.add(RowFactory.create(r.getString(0), topicId(i), dist.apply(i) / kept));
+            }
+          }
+          return out.iterator();
+        }, org.apache.spark.sql.Encoders.row(weightSchema))
+        .withColumn("matched_terms", lit(null).cast("array<string>"));
+    return new Result(spark.createDataFrame(topics, topicSchema), weights);
+  }
+
+  static String topicId(int i) {
+    return String.format("lda_%02d", i);
+  }
+}

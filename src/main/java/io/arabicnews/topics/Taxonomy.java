@@ -1,0 +1,135 @@
+package io.arabicnews.topics;
+
+import io.arabicnews.text.AnalyzedToken;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The curated topic taxonomy ({@code topics/taxonomy.tsv}, or a user's file): topics with weighted
+ * keywords, compiled to the analyser's term keys so a keyword matches every spelling and clitic form
+ * of itself. Errors name the file and line.
+ */
+public final class Taxonomy implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String RESOURCE = "/io/arabicnews/topics/taxonomy.tsv";
+  public static final String UNASSIGNED = "unassigned";
+  static final int MAX_KEYWORD_WORDS = 3;
+
+  /** A topic as written. */
+  public record Topic(String id, String labelEn, String labelAr, List<String> keywords) implements Serializable {}
+
+  /** A keyword of a topic, keyed like the term tables. */
+  public record Keyword(int topic, String written, double weight) implements Serializable {}
+
+  private final List<Topic> topics = new ArrayList<>();
+  private final Map<String, List<Keyword>> byKey = new HashMap<>();
+
+  public List<Topic> topics() {
+    return topics;
+  }
+
+  /** The keywords whose term key is {@code key}, or null. */
+  public List<Keyword> lookup(String key) {
+    return byKey.get(key);
+  }
+
+  public static Taxonomy defaults(ArabicTextAnalyzer analyzer) {
+    InputStream in = Taxonomy.class.getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("Missing resource " + RESOURCE);
+    }
+    return parse(in, "taxonomy.tsv (shipped)", analyzer);
+  }
+
+  public static Taxonomy load(Path file, ArabicTextAnalyzer analyzer) {
+    try {
+      return parse(Files.newInputStream(file), file.toString(), analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read taxonomy " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static Taxonomy parse(InputStream in, String name, ArabicTextAnalyzer analyzer) {
+    Taxonomy t = new Taxonomy();
+    Set<String> ids = new HashSet<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      int lineNo = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        lineNo++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String where = name + " line " + lineNo;
+        String[] f = line.split("\t", -1);
+        if (f.length != 4) {
+          throw new IllegalArgumentException(where + ": expected 4 tab-separated fields (topic_id, label_en, label_ar, keywords), found " + f.length);
+        }
+        String id = f[0].strip();
+        if (!id.matches("[a-z0-9_]+") || id.equals(UNASSIGNED) || !ids.add(id)) {
+          throw new IllegalArgumentException(where + ": topic_id «" + id + "» must be lower_snake_case, unique and not «" + UNASSIGNED + "»");
+        }
+        List<String> written = new ArrayList<>();
+        int topicIndex = t.topics.size();
+        for (String kw : f[3].split("\\|")) {
+          if (kw.isBlank()) {
+            continue;
+          }
+          int colon = kw.lastIndexOf(':');
+          if (colon < 0) {
+            throw new IllegalArgumentException(where + ": keyword «" + kw + "» needs a weight, as «term:3»");
+          }
+          String term = kw.substring(0, colon).strip();
+          double weight;
+          try {
+            weight = Double.parseDouble(kw.substring(colon + 1).strip());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": keyword «" + kw + "» has a weight that is not a number");
+          }
+          if (weight <= 0 || weight > 5) {
+            throw new IllegalArgumentException(where + ": keyword «" + term + "» weight must be in (0, 5], got " + weight);
+          }
+          t.byKey.computeIfAbsent(key(term, analyzer, where), k -> new ArrayList<>())
+              .add(new Keyword(topicIndex, term, weight));
+          written.add(term);
+        }
+        if (written.isEmpty()) {
+          throw new IllegalArgumentException(where + ": topic «" + id + "» has no keyword");
+        }
+        t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return t;
+  }
+
+  private static String key(String term, ArabicTextAnalyzer analyzer, String where) {
+    List<AnalyzedToken> tokens = analyzer.analyze(term);
+    if (tokens.isEmpty() || tokens.size() > MAX_KEYWORD_WORDS) {
+      throw new IllegalArgumentException(where + ": keyword «" + term + "» must have 1 to " + MAX_KEYWORD_WORDS + " words");
+    }
+    StringBuilder sb = new StringBuilder();
+    for (AnalyzedToken tok : tokens) {
+      if (!tok.isContent()) {
+        throw new IllegalArgumentException(where + ": keyword «" + term + "» contains the stop word or number «"
+            + tok.surface() + "», which never counts as a term");
+      }
+      sb.append(sb.length() == 0 ? "" : " ").append(tok.key());
+    }
+    return sb.toString();
+  }
+}

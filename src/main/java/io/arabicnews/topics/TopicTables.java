@@ -1,0 +1,79 @@
+package io.arabicnews.topics;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.arabicnews.dates.Period;
+import io.arabicnews.tables.Tables;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The topic tables: {@code topics}, {@code article_topics} and {@code topic_timeline}. */
+public final class TopicTables {
+  public static final String CURATED = "curated";
+  public static final String LEARNED = "learned";
+
+  private TopicTables() {}
+
+  /** Curated topics (with «unassigned») and, if given, learned ones. */
+  public static Dataset<Row> topics(SparkSession spark, Taxonomy taxonomy, Dataset<Row> learned) {
+    List<Row> rows = new ArrayList<>();
+    for (Taxonomy.Topic t : taxonomy.topics()) {
+      rows.add(RowFactory.create(t.id(), CURATED, t.labelEn(), t.labelAr(),
+          t.keywords().subList(0, Math.min(10, t.keywords().size()))));
+    }
+    rows.add(RowFactory.create(Taxonomy.UNASSIGNED, CURATED, "Unassigned (no curated topic matched)", "غير مصنف", List.of()));
+    StructType schema = new StructType().add("topic_id", DataTypes.StringType).add("kind", DataTypes.StringType)
+        .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
+        .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));
+    Dataset<Row> out = spark.createDataFrame(rows, schema);
+    if (learned != null) {
+      out = out.unionByName(learned.withColumn("kind", lit(LEARNED)));
+    }
+    return Tables.TOPICS.conform(out);
+  }
+
+  public static Dataset<Row> articleTopics(Dataset<ArticleTopic> curated, Dataset<Row> learned) {
+    Dataset<Row> c = curated.select(col("articleId").as("article_id"), col("topicId").as("topic_id"),
+        col("weight"), col("matchedTerms").as("matched_terms"), lit(CURATED).as("kind"));
+    Dataset<Row> all = learned == null ? c : c.unionByName(learned.withColumn("kind", lit(LEARNED)));
+    return Tables.ARTICLE_TOPICS.conform(all);
+  }
+
+  /**
+   * Weight per topic and period; share = the topic's weight / all weight of its kind in the period
+   * (every article's weights sum to 1 per kind, so this is the topic's share of the coverage);
+   * share_smoothed = centred moving average over {@code window} periods. Every topic has a row for
+   * every period (zero when absent) so the averages and line charts have no gaps.
+   */
+  public static Dataset<Row> timeline(Dataset<Row> articleTopics, Dataset<Row> articles, Dataset<Row> topics,
+      Period period, int window) {
+    Dataset<Row> dated = articles.filter(col("published_date").isNotNull())
+        .select(col("article_id"), period.start(col("published_date")).as("period_start"));
+    Dataset<Row> weights = articleTopics.join(dated, "article_id")
+        .groupBy("period_start", "topic_id", "kind")
+        .agg(count(lit(1)).as("article_count"), sum("weight").as("weight_sum"));
+    Dataset<Row> grid = dated.select("period_start").distinct()
+        .crossJoin(topics.select("topic_id", "kind"));
+    Dataset<Row> filled = grid.join(weights, new String[] {"period_start", "topic_id", "kind"}, "left")
+        .withColumn("article_count", coalesce(col("article_count"), lit(0L)))
+        .withColumn("weight_sum", coalesce(col("weight_sum"), lit(0.0)));
+    int half = (window - 1) / 2;
+    return Tables.TOPIC_TIMELINE.conform(filled
+        .withColumn("kind_weight", sum("weight_sum").over(Window.partitionBy("period_start", "kind")))
+        .withColumn("share", coalesce(col("weight_sum").divide(col("kind_weight")), lit(0.0)))
+        .withColumn("share_smoothed", avg("share").over(Window.partitionBy("topic_id")
+            .orderBy("period_start").rowsBetween(-half, window - 1 - half))));
+  }
+}

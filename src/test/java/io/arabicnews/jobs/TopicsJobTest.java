@@ -1,0 +1,147 @@
+package io.arabicnews.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arabicnews.SparkTestBase;
+import io.arabicnews.corpus.CorpusSpec;
+import io.arabicnews.dates.Period;
+import io.arabicnews.terms.TermsConfig;
+import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import io.arabicnews.topics.Taxonomy;
+import io.arabicnews.topics.TopicsConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopicsJobTest extends SparkTestBase {
+  @TempDir static Path tmp;
+  private static AnalyzerResources resources;
+  private static Taxonomy taxonomy;
+
+  @BeforeAll
+  static void setUp() {
+    resources = AnalyzerResources.defaults();
+    try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(resources)) {
+      taxonomy = Taxonomy.defaults(a);
+    }
+  }
+
+  private static Path runAll(String input, String name, TopicsConfig cfg) {
+    Path out = tmp.resolve(name);
+    IngestJob.run(spark(), IngestConfig.builder()
+        .corpus(CorpusSpec.builder().inputPath(input).build()).outputRoot(out.toString()).build());
+    TermsJob.run(spark(), out.toString(), out.toString(), TermsConfig.builder().period(cfg.getPeriod()).build(), resources);
+    TopicsJob.run(spark(), out.toString(), out.toString(), cfg, resources, taxonomy);
+    return out;
+  }
+
+  private static Dataset<Row> table(Path out, String name) {
+    return spark().read().parquet(out.resolve(name).toString());
+  }
+
+  /** Curated topics of an article, strongest first. */
+  private static Map<String, Double> curated(Path out, String article) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Row r : table(out, "article_topics").filter("kind = 'curated' AND article_id = '" + article + "'")
+        .orderBy(org.apache.spark.sql.functions.col("weight").desc()).collectAsList()) {
+      m.put(r.getAs("topic_id"), r.getAs("weight"));
+    }
+    return m;
+  }
+
+  @Test
+  void curatedAssignmentsOnTheSeedsMatchWhatTheyAreAbout() {
+    Path out = runAll("data", "seeds", TopicsConfig.builder().ldaTopics(3).ldaIterations(5).build());
+    // 000: Patrushev's security talks in Cairo and Egypt's refusal to arm Ukraine.
+    assertThat(List.copyOf(curated(out, "000_31df72e609d04747").keySet()).subList(0, 2))
+        .containsExactlyInAnyOrder("intelligence_security", "ukraine_war");
+    // 001: the 2+2 talks in Moscow: Syria among the regional files, and diplomacy.
+    assertThat(curated(out, "001_d840a8d400466009")).hasEntrySatisfying("syria", w -> assertThat(w).isGreaterThan(0.15))
+        .hasEntrySatisfying("diplomacy_summits", w -> assertThat(w).isGreaterThan(0.15));
+    // 002: Naryshkin and Sisi on Gaza.
+    assertThat(curated(out, "002_da11f2f27d591e95").keySet().iterator().next()).isEqualTo("gaza_palestine");
+    // 003 and 004: Shoigu in Cairo: military cooperation and counter-terrorism.
+    assertThat(List.copyOf(curated(out, "003_7e0eab1ba710d1e2").keySet()).subList(0, 2))
+        .containsExactly("military_cooperation", "counter_terrorism");
+    Map<String, Double> s4 = curated(out, "004_210d6f65e019116a");
+    assertThat(s4.keySet().iterator().next()).isEqualTo("military_cooperation");
+    assertThat(s4.get("counter_terrorism")).isGreaterThan(0.15);
+    // «القضية الفلسطينية» is not also a court case.
+    assertThat(curated(out, "002_da11f2f27d591e95")).doesNotContainKey("courts_trials");
+
+    Row matched = table(out, "article_topics")
+        .filter("article_id = '002_da11f2f27d591e95' AND topic_id = 'gaza_palestine'").first();
+    assertThat(matched.<String>getList(matched.fieldIndex("matched_terms"))).contains("القضية الفلسطينية", "قطاع غزة");
+    for (String kind : List.of("curated", "learned")) {
+      for (Row r : table(out, "article_topics").filter("kind = '" + kind + "'").groupBy("article_id")
+          .agg(org.apache.spark.sql.functions.sum("weight")).collectAsList()) {
+        assertThat(r.getDouble(1)).as("%s weights of %s", kind, r.getString(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+    assertThat(table(out, "topics").filter("kind = 'learned'").count()).isEqualTo(3);
+  }
+
+  @Test
+  void unassignedArticlesAndAFullTimelineGrid() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("weeks-in"));
+    Files.writeString(in.resolve("news.jsonl"), String.join("\n",
+        "{\"id\":\"a1\",\"date\":\"2013-03-04\",\"title\":\"الأهلي يفوز\",\"text\":\"فاز الأهلي على الزمالك في مباراة الدوري. وسجل اللاعب هدفين في المباراة.\"}",
+        "{\"id\":\"a2\",\"date\":\"2013-03-05\",\"title\":\"مليونية في التحرير\",\"text\":\"تظاهر المتظاهرين في ميدان التحرير واندلعت اشتباكات وأطلقت قنابل الغاز.\"}",
+        "{\"id\":\"a3\",\"date\":\"2013-03-12\",\"title\":\"طقس معتدل\",\"text\":\"يسود طقس معتدل نهارا بارد ليلا على أغلب الأنحاء.\"}",
+        "{\"id\":\"a4\",\"date\":\"2013-03-13\",\"title\":\"الزمالك يتعادل\",\"text\":\"تعادل الزمالك في مباراة الدوري وغاب اللاعب المصاب عن المباراة.\"}") + "\n",
+        StandardCharsets.UTF_8);
+    Path out = runAll(in.toString(), "weeks", TopicsConfig.builder().period(Period.WEEK).ldaTopics(0).smoothingWindow(3).build());
+
+    assertThat(curated(out, "a3")).containsExactly(Map.entry(Taxonomy.UNASSIGNED, 1.0));
+    assertThat(curated(out, "a1").keySet()).containsExactly("sport");
+    assertThat(curated(out, "a2").keySet()).containsExactly("protests");
+    Dataset<Row> timeline = table(out, "topic_timeline");
+    long topics = table(out, "topics").count();
+    assertThat(timeline.count()).isEqualTo(2 * topics); // two weeks × every topic
+    Row sport1 = timeline.filter("topic_id = 'sport' AND period_start = '2013-03-04'").first();
+    assertThat((Double) sport1.getAs("share")).isEqualTo(0.5);
+    Row sport2 = timeline.filter("topic_id = 'sport' AND period_start = '2013-03-11'").first();
+    assertThat((Double) sport2.getAs("share")).isEqualTo(0.5);
+    assertThat((Double) sport2.getAs("share_smoothed")).isEqualTo(0.5);
+    Row protests2 = timeline.filter("topic_id = 'protests' AND period_start = '2013-03-11'").first();
+    assertThat((Long) protests2.getAs("article_count")).isZero();
+    assertThat((Double) protests2.getAs("share_smoothed")).isEqualTo(0.25); // (0.5 + 0) / 2 at the edge
+  }
+
+  @Test
+  void ldaIsReproducibleWithTheSameSeed() {
+    TopicsConfig cfg = TopicsConfig.builder().ldaTopics(3).ldaIterations(5).ldaSeed(7).build();
+    Path first = runAll("data", "lda-1", cfg);
+    Path second = runAll("data", "lda-2", cfg);
+    assertThat(table(first, "topics").filter("kind = 'learned'").orderBy("topic_id").collectAsList())
+        .isEqualTo(table(second, "topics").filter("kind = 'learned'").orderBy("topic_id").collectAsList());
+  }
+
+  @Test
+  void taxonomyErrorsNameTheFileAndLine() {
+    try (ArabicTextAnalyzer an = new ArabicTextAnalyzer(resources)) {
+      assertThatThrownBy(() -> Taxonomy.parse(in("t1\tA\tأ\tفي غزة:3\n"), "tax.tsv", an))
+          .hasMessageContaining("tax.tsv line 1").hasMessageContaining("stop word or number «في»");
+      assertThatThrownBy(() -> Taxonomy.parse(in("t1\tA\tأ\tغزة\n"), "tax.tsv", an))
+          .hasMessageContaining("needs a weight");
+      assertThatThrownBy(() -> Taxonomy.parse(in("# c\nt1\tA\tأ\tغزة:9\n"), "tax.tsv", an))
+          .hasMessageContaining("tax.tsv line 2").hasMessageContaining("weight must be in (0, 5]");
+    }
+  }
+
+  private static ByteArrayInputStream in(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
