@@ -2,63 +2,138 @@ package io.arabicnews.jobs;
 
 import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
+import io.arabicnews.tables.CatalogWriter;
+import io.arabicnews.tables.RunManifest;
+import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.topics.Taxonomy;
 import io.arabicnews.topics.TopicsConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import lombok.Builder;
+import lombok.Value;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The whole pipeline in one Spark application: ingest, then each analysis stage over its tables.
+ * The whole pipeline in one Spark application: ingest → terms → entities and co-mentions → topics,
+ * then a {@code run_manifest} row and, for a local output root, the BI catalog (catalog.duckdb and
+ * tables.sql).
  */
 @Slf4j
 @Command(
     name = "pipeline",
     mixinStandardHelpOptions = true,
-    description = "Run every stage on a corpus: ingest (articles, sentences, rejects), then the analysis tables.")
+    description = "Run every stage on a corpus: ingest, terms, entities and co-mentions, topics; then the run manifest and BI catalog.")
 public final class PipelineJob implements Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin CommonOptions common;
   @Mixin TermsOptions terms;
   @Mixin EntitiesOptions entities;
   @Mixin TopicsOptions topics;
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(JobMain.execute(new PipelineJob(), args));
   }
 
-  @Override
-  public Integer call() {
+  /** Every stage's settings, validated before Spark starts. */
+  @Value
+  @Builder
+  public static class Settings {
+    IngestConfig ingest;
+    TermsConfig terms;
+    EntitiesConfig entities;
+    TopicsConfig topics;
+    AnalyzerResources analyzer;
+    EntityResources entityResources;
+    Taxonomy taxonomy;
+    Map<String, String> parameters;
+  }
+
+  Settings settings() {
     IngestJob ingest = new IngestJob();
     ingest.input = input;
     ingest.common = common;
-    IngestConfig ingestConfig = ingest.config();
-    TermsConfig termsConfig = terms.toConfig();
-    EntitiesConfig entitiesConfig = entities.toConfig(terms.period);
     AnalyzerResources resources = common.analyzerResources();
-    EntityResources entityResources = EntityResources.build(resources, common.gazetteerFile());
-    TopicsConfig topicsConfig = topics.toConfig(terms.period);
-    Taxonomy taxonomy = topics.taxonomy(resources);
+    Map<String, String> parameters = new TreeMap<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.getValue() != null && !o.usageHelp() && !o.versionHelp()) {
+        parameters.put(o.longestName(), String.valueOf((Object) o.getValue()));
+      }
+    }
+    return Settings.builder()
+        .ingest(ingest.config())
+        .terms(terms.toConfig())
+        .entities(entities.toConfig(terms.period))
+        .topics(topics.toConfig(terms.period))
+        .analyzer(resources)
+        .entityResources(EntityResources.build(resources, common.gazetteerFile()))
+        .taxonomy(topics.taxonomy(resources))
+        .parameters(parameters)
+        .build();
+  }
+
+  @Override
+  public Integer call() {
+    Settings settings = settings();
+    settings.getParameters().forEach((k, v) -> log.info("parameter {} = {}", k, v));
     SparkSession spark = SparkSessions.create("arabic-news-pipeline", common.master);
     try {
-      IngestReport report = IngestJob.run(spark, ingestConfig);
-      System.out.println("ingest: " + report.reconciliation());
-      TermsReport termsReport =
-          TermsJob.run(spark, common.output, common.output, termsConfig, resources);
-      System.out.println("terms: " + termsReport.summary());
-      EntitiesJob.EntitiesReport entitiesReport =
-          EntitiesJob.run(spark, common.output, common.output, entitiesConfig, entityResources);
-      System.out.println("entities: " + entitiesReport.summary());
-      TopicsJob.TopicsReport topicsReport =
-          TopicsJob.run(spark, common.output, common.output, topicsConfig, resources, taxonomy);
-      System.out.println("topics: " + topicsReport.summary());
+      run(spark, settings);
       return 0;
     } finally {
       spark.stop();
     }
+  }
+
+  /** Runs every stage and prints what each did; returns the table row counts. */
+  public static Map<String, Long> run(SparkSession spark, Settings s) {
+    Instant started = Instant.now();
+    String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    String out = s.getIngest().getOutputRoot();
+    System.out.println("ingest: " + IngestJob.run(spark, s.getIngest()).reconciliation());
+    System.out.println("terms: " + TermsJob.run(spark, out, out, s.getTerms(), s.getAnalyzer()).summary());
+    System.out.println("entities: " + EntitiesJob.run(spark, out, out, s.getEntities(), s.getEntityResources()).summary());
+    System.out.println("topics: " + TopicsJob.run(spark, out, out, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
+
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Tables.all().forEach(t -> rows.put(t.name(), spark.read().parquet(out + "/" + t.name()).count()));
+    RunManifest.append(spark, out, runId, started, Instant.now(), s.getParameters(),
+        s.getIngest().getCorpus().getInputPath(), rows);
+    System.out.println("tables: " + rows);
+    writeCatalog(out);
+    return rows;
+  }
+
+  /** The DuckDB catalog needs a local output root and the DuckDB driver (present in local runs). */
+  static void writeCatalog(String outputRoot) {
+    URI uri = URI.create(outputRoot.replace('\\', '/'));
+    if (uri.getScheme() != null && !"file".equals(uri.getScheme())) {
+      System.out.println("catalog: skipped for a non-local output root; see docs/bi.md for the Spark SQL DDL");
+      return;
+    }
+    Path root = uri.getScheme() == null ? Path.of(outputRoot) : Path.of(uri);
+    CatalogWriter.writeSparkDdl(root, "arabic_news", root.toAbsolutePath().toUri().toString().replaceAll("/$", ""));
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+    } catch (ClassNotFoundException e) {
+      System.out.println("catalog: DuckDB driver not on the classpath; run jobs/catalog.sh --output " + outputRoot);
+      return;
+    }
+    System.out.println("catalog: " + CatalogWriter.writeDuckDb(root) + ", " + root.resolve(CatalogWriter.SPARK_DDL_FILE));
   }
 }
