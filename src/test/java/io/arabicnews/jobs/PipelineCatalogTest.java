@@ -1,0 +1,152 @@
+package io.arabicnews.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arabicnews.SparkTestBase;
+import io.arabicnews.corpus.CorpusSpec;
+import io.arabicnews.entities.EntitiesConfig;
+import io.arabicnews.entities.EntityResources;
+import io.arabicnews.entities.GazetteerFile;
+import io.arabicnews.tables.CatalogWriter;
+import io.arabicnews.terms.TermsConfig;
+import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.ArabicTextAnalyzer;
+import io.arabicnews.topics.Taxonomy;
+import io.arabicnews.topics.TopicsConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline on the seeds, then the tables as BI tools see them. */
+class PipelineCatalogTest extends SparkTestBase {
+  @TempDir static Path tmp;
+  private static Path out;
+  private static Map<String, Long> rows;
+
+  @BeforeAll
+  static void runPipeline() {
+    out = tmp.resolve("out");
+    GazetteerFile g = GazetteerFile.defaults();
+    AnalyzerResources resources = EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g);
+    Taxonomy taxonomy;
+    try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(resources)) {
+      taxonomy = Taxonomy.defaults(a);
+    }
+    rows = PipelineJob.run(spark(), PipelineJob.Settings.builder()
+        .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath("data").build())
+            .outputRoot(out.toString()).build())
+        .terms(TermsConfig.builder().build())
+        .entities(EntitiesConfig.builder().build())
+        .topics(TopicsConfig.builder().ldaTopics(3).ldaIterations(5).build())
+        .analyzer(resources)
+        .entityResources(EntityResources.build(resources, g))
+        .taxonomy(taxonomy)
+        .parameters(Map.of("input", "data", "period", "month"))
+        .build());
+  }
+
+  private static List<List<Object>> query(Connection c, String sql) throws Exception {
+    List<List<Object>> result = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getObject(i));
+        }
+        result.add(row);
+      }
+    }
+    return result;
+  }
+
+  @Test
+  void everyTableIsWrittenAndCountedInTheRunManifest() {
+    assertThat(rows).containsEntry("articles", 5L).containsEntry("rejects", 0L)
+        .containsKeys("term_frequencies", "co_mentions", "topic_timeline");
+    Row m = spark().read().parquet(out.resolve("run_manifest").toString()).first();
+    assertThat(m.getTimestamp(m.fieldIndex("finished_at"))).isAfter(m.getTimestamp(m.fieldIndex("started_at")));
+    assertThat(m.<String, Long>getJavaMap(m.fieldIndex("table_rows"))).containsEntry("articles", 5L);
+    assertThat(m.<String, String>getJavaMap(m.fieldIndex("parameters"))).containsEntry("period", "month");
+    assertThat((String) m.getAs("code_version")).startsWith("0.1.0");
+  }
+
+  @Test
+  void dashboardQueriesOverTheDuckDbCatalog() throws Exception {
+    try (Connection c = CatalogWriter.openDuckDb(out)) {
+      // Types as BI tools see them.
+      List<List<Object>> cols = query(c, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'articles'");
+      assertThat(cols).contains(List.of("published_date", "DATE"), List.of("n_tokens", "INTEGER"));
+      // Top terms of a month.
+      List<List<Object>> top = query(c, "SELECT f.display_form, t.term_count FROM term_timeline t JOIN term_frequencies f USING (term_key, n) "
+          + "WHERE t.period_start = DATE '2023-09-01' AND t.n = 1 ORDER BY t.term_count DESC, f.term_key LIMIT 3");
+      assertThat(top).hasSize(3);
+      // Seed 000 (the one dated article): «التعاون» 6 times; «مصر» 5 times plus «ومصر» («مصرية» is another word).
+      assertThat(top.get(0)).containsExactly("التعاون", 6L);
+      assertThat(top.get(1)).containsExactly("مصر", 6L);
+      // Strongest co-mentions, with English labels.
+      List<List<Object>> pairs = query(c, "SELECT label_a, label_b FROM co_mentions WHERE scope = 'sentence' AND co_count >= 2 ORDER BY npmi DESC, label_a LIMIT 50");
+      assertThat(pairs).contains(List.of("Nikolai Patrushev", "Security Council of Russia"));
+      // Topic shares over time sum to 1 per period and kind.
+      List<List<Object>> shares = query(c, "SELECT period_start, kind, round(sum(share), 9) FROM topic_timeline GROUP BY ALL");
+      assertThat(shares).isNotEmpty().allSatisfy(r -> assertThat(((Number) r.get(2)).doubleValue()).isEqualTo(1.0));
+      // The sentences behind a co-mention.
+      List<List<Object>> behind = query(c, "SELECT s.text FROM entity_mentions a JOIN entity_mentions b USING (article_id, sentence_index) "
+          + "JOIN sentences s USING (article_id, sentence_index) WHERE a.entity_id = 'LAVROV' AND b.entity_id = 'SHOUKRY'");
+      assertThat(behind).hasSize(1);
+      assertThat((String) behind.get(0).get(0)).contains("سامح شكري", "سيرغي لافروف");
+      assertThat(query(c, "SELECT published_date FROM articles WHERE date_source = 'text'").get(0).get(0))
+          .isEqualTo(java.sql.Date.valueOf(LocalDate.of(2023, 9, 26)));
+    }
+  }
+
+  @Test
+  void theCatalogKeepsWorkingWhenTheOutputFolderMoves() throws Exception {
+    Path moved = tmp.resolve("moved");
+    copy(out, moved);
+    try (Connection c = CatalogWriter.openDuckDb(moved)) {
+      assertThat(query(c, "SELECT count(*) FROM articles").get(0).get(0)).isEqualTo(5L);
+      assertThat(query(c, "SELECT count(*) FROM run_manifest").get(0).get(0)).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void sparkSqlDdlRegistersEveryTable() throws Exception {
+    String ddl = Files.readString(out.resolve(CatalogWriter.SPARK_DDL_FILE));
+    for (String statement : ddl.split(";\n")) {
+      String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + " " + y).strip();
+      if (!sql.isEmpty()) {
+        spark().sql(sql);
+      }
+    }
+    assertThat(spark().sql("SELECT count(*) FROM arabic_news.articles").first().getLong(0)).isEqualTo(5);
+    assertThat(spark().sql("SELECT published_date FROM arabic_news.articles WHERE published_date IS NOT NULL")
+        .first().getDate(0).toString()).isEqualTo("2023-09-26");
+    assertThat(spark().catalog().listTables("arabic_news").count()).isEqualTo(17);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
