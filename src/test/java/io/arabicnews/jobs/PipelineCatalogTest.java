@@ -108,7 +108,7 @@ class PipelineCatalogTest extends SparkTestBase {
       assertThat(behind).hasSize(1);
       assertThat((String) behind.get(0).get(0)).contains("سامح شكري", "سيرغي لافروف");
       assertThat(query(c, "SELECT published_date FROM articles WHERE date_source = 'text'").get(0).get(0))
-          .isEqualTo(java.sql.Date.valueOf(LocalDate.of(2023, 9, 26)));
+          .isEqualTo(LocalDate.of(2023, 9, 26));
     }
   }
 
