@@ -28,6 +28,8 @@ import org.apache.spark.sql.types.StructType;
  */
 @Slf4j
 public final class LearnedTopics {
+  static final int LDA_PARTITIONS = 8;
+
   private LearnedTopics() {}
 
   /** The learned topics ({@code topic_id, label_ar, top_terms}) and article weights. */
@@ -61,7 +63,10 @@ public final class LearnedTopics {
         .transform(articleTerms
             .groupBy("article_id")
             .agg(flatten(collect_list(array_repeat(col("term_key"), col("term_count").cast("int")))).as("terms"))
-            .orderBy("article_id"))
+            // A fixed partitioning and order: online LDA samples per partition, so a cluster and a
+            // local run (and every re-run) see the same mini-batches.
+            .repartition(LDA_PARTITIONS, col("article_id"))
+            .sortWithinPartitions("article_id"))
         .select("article_id", "features")
         .cache();
     LDAModel model = new LDA().setK(cfg.getLdaTopics()).setMaxIter(cfg.getLdaIterations())

@@ -1,0 +1,176 @@
+package io.arabicnews.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Spark standalone cluster on loopback (a Master and two Workers, from the Spark jars on the
+ * Maven classpath), the shaded job jar submitted to it with SparkSubmit, and every output table
+ * compared row for row with a local[2] run of the same jar. Everything started is stopped in
+ * {@link #stopCluster()}, also on failure. Only 127.0.0.1 is used.
+ */
+class StandaloneClusterIT {
+  private static final String[] TABLES = {
+    "articles", "sentences", "rejects", "article_terms", "term_frequencies", "term_timeline", "term_by_source",
+    "entities", "entity_mentions", "entity_timeline", "entity_candidates", "co_mentions", "co_mention_timeline",
+    "topics", "article_topics", "topic_timeline"
+  };
+  @TempDir static Path tmp;
+  private static final List<Process> processes = new ArrayList<>();
+  private static String classpath;
+  private static Path sparkHome;
+  private static int masterPort;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    List<String> jars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(p -> p.endsWith(".jar") && !p.contains("junit") && !p.contains("assertj") && !p.contains("surefire")
+            && !p.contains("failsafe"))
+        .toList();
+    sparkHome = Files.createDirectories(tmp.resolve("spark-home"));
+    Path jarDir = Files.createDirectories(sparkHome.resolve("jars"));
+    for (String jar : jars) {
+      Path link = jarDir.resolve(Path.of(jar).getFileName());
+      if (!Files.exists(link)) {
+        Files.createSymbolicLink(link, Path.of(jar));
+      }
+    }
+    classpath = jarDir + "/*";
+    masterPort = freePort();
+    start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+        String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
+    waitFor("master", "Starting Spark master", Duration.ofSeconds(60));
+    for (int i = 1; i <= 2; i++) {
+      start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+          "--memory", "1g", "--webui-port", String.valueOf(freePort()), "--work-dir",
+          tmp.resolve("work-" + i).toString(), "spark://127.0.0.1:" + masterPort);
+    }
+    for (int i = 1; i <= 2; i++) {
+      waitFor("worker-" + i, "Successfully registered with master", Duration.ofSeconds(60));
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    for (Process p : processes) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static List<String> java(String mainClass) {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g"));
+    cmd.addAll(Arrays.asList(System.getProperty("spark.java.opens").split(" ")));
+    cmd.addAll(List.of("-cp", classpath, mainClass));
+    return cmd;
+  }
+
+  private static Process start(String name, String mainClass, String... args) throws IOException {
+    List<String> cmd = java(mainClass);
+    cmd.addAll(Arrays.asList(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve(name + ".log").toFile());
+    Map<String, String> env = pb.environment();
+    env.put("SPARK_HOME", sparkHome.toString());
+    env.put("SPARK_SCALA_VERSION", "2.13");
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process p = pb.start();
+    processes.add(p);
+    return p;
+  }
+
+  private static void waitFor(String name, String text, Duration timeout) throws Exception {
+    Path log = tmp.resolve(name + ".log");
+    Instant end = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(end)) {
+      if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(name + " did not log «" + text + "» within " + timeout + ":\n"
+        + (Files.exists(log) ? Files.readString(log) : "(no log)"));
+  }
+
+  /** Submits the shaded jar's pipeline and waits for it; returns its output root. */
+  private static Path submit(String name, String master) throws Exception {
+    Path out = tmp.resolve(name + "-out");
+    String opens = System.getProperty("spark.java.opens");
+    Process p = start(name, "org.apache.spark.deploy.SparkSubmit", "--master", master,
+        "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.extraJavaOptions=" + opens,
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+        "--class", "io.arabicnews.jobs.PipelineJob", System.getProperty("app.jar"),
+        "--input", Path.of("data").toAbsolutePath().toString(), "--output", out.toString(),
+        "--lda-topics", "3", "--lda-iterations", "5");
+    boolean done = p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
+    String log = Files.readString(tmp.resolve(name + ".log"));
+    assertThat(done).as("%s finished within 5 minutes; log:%n%s", name, log).isTrue();
+    assertThat(p.exitValue()).as("%s exit code; log:%n%s", name, log).isZero();
+    assertThat(log).contains("ingest: read 5, loaded 5, rejected 0");
+    return out;
+  }
+
+  @Test
+  void clusterRunEqualsLocalRunRowForRow() throws Exception {
+    Path cluster = submit("cluster-run", "spark://127.0.0.1:" + masterPort);
+    assertThat(Files.readString(tmp.resolve("master.log"))).contains("Registering app arabic-news-pipeline");
+    Path local = submit("local-run", "local[2]");
+
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("compare")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    try {
+      for (String table : TABLES) {
+        Dataset<Row> a = comparable(spark.read().parquet(cluster.resolve(table).toString()));
+        Dataset<Row> b = comparable(spark.read().parquet(local.resolve(table).toString()));
+        assertThat(a.count()).as("%s rows", table).isEqualTo(b.count());
+        assertThat(a.exceptAll(b).count()).as("%s rows only in the cluster run", table).isZero();
+        assertThat(b.exceptAll(a).count()).as("%s rows only in the local run", table).isZero();
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Doubles rounded to 9 places (sums may add in another order); the input path column dropped. */
+  private static Dataset<Row> comparable(Dataset<Row> df) {
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : df.schema().fields()) {
+      if (f.name().equals("input_path")) {
+        continue;
+      }
+      cols.add(f.dataType().equals(DataTypes.DoubleType) ? round(col(f.name()), 9).as(f.name()) : col(f.name()));
+    }
+    return df.select(cols.toArray(Column[]::new));
+  }
+}
