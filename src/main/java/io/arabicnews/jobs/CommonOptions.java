@@ -7,6 +7,9 @@ public class CommonOptions {
   @Option(names = "--output", defaultValue = "output", description = "Output root: each table is written to <output>/<table>/ (default: ${DEFAULT-VALUE})")
   String output;
 
+  @Option(names = "--config", description = "Properties file of options (keys without dashes: period=week, lda-topics=30); command-line flags win")
+  String config;
+
   @Option(names = "--master", description = "Spark master, e.g. local[2] or spark://host:7077 (default: from spark-submit, else local[*])")
   String master;
 

@@ -1,11 +1,23 @@
 package io.arabicnews.jobs;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Runs a job's command line: usage errors and bad input (a missing input root, an unreadable
  * gazetteer) end in one clear message and exit code 2, not a stack trace.
+ *
+ * <p>{@code --config FILE} names a properties file whose keys are option names without the dashes
+ * ({@code period=week}, {@code lda-topics=30}); flags on the command line win over it. An unknown key
+ * is an error naming the file and key, so a typo is not silently ignored.
  */
 final class JobMain {
   private JobMain() {}
@@ -26,6 +38,49 @@ final class JobMain {
           }
           throw e;
         });
+    String config = configFile(args);
+    if (config != null) {
+      try {
+        Properties props = load(config, cli);
+        cli.setDefaultValueProvider(option -> option.isOption()
+            ? props.getProperty(((OptionSpec) option).longestName().replaceFirst("^-+", "")) : null);
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        cli.getErr().println(cli.getCommandName() + ": error: " + e.getMessage());
+        return 2;
+      }
+    }
     return cli.execute(args);
+  }
+
+  private static String configFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--config=")) {
+        return args[i].substring("--config=".length());
+      }
+    }
+    return null;
+  }
+
+  static Properties load(String file, CommandLine cli) {
+    Properties props = new Properties();
+    try (InputStream in = Files.newInputStream(new File(file).toPath())) {
+      props.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read --config " + file + ": " + e.getMessage(), e);
+    }
+    Set<String> known = new HashSet<>();
+    for (OptionSpec o : cli.getCommandSpec().options()) {
+      known.add(o.longestName().replaceFirst("^-+", ""));
+    }
+    for (String key : props.stringPropertyNames()) {
+      if (!known.contains(key) || key.equals("config")) {
+        throw new IllegalArgumentException("--config " + file + ": unknown option «" + key
+            + "» (keys are option names without dashes, e.g. period=week; see --help)");
+      }
+    }
+    return props;
   }
 }

@@ -1,0 +1,58 @@
+package io.arabicnews.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Command-line and config-file handling, without starting Spark. */
+class JobMainTest {
+  @TempDir Path tmp;
+
+  private static PipelineJob parse(String... args) {
+    PipelineJob job = new PipelineJob();
+    new CommandLine(job).parseArgs(args);
+    return job;
+  }
+
+  @Test
+  void configFileSetsOptionsAndFlagsWin() throws Exception {
+    Path conf = Files.writeString(tmp.resolve("p.properties"), "period=week\nlda-topics=7\n");
+    PipelineJob job = new PipelineJob();
+    CommandLine cli = new CommandLine(job);
+    var props = JobMain.load(conf.toString(), cli);
+    cli.setDefaultValueProvider(o -> o.isOption()
+        ? props.getProperty(((CommandLine.Model.OptionSpec) o).longestName().replaceFirst("^-+", "")) : null);
+    cli.parseArgs("--config", conf.toString(), "--lda-topics", "9");
+    PipelineJob.Settings s = job.settings();
+    assertThat(s.getTerms().getPeriod().name()).isEqualTo("WEEK");
+    assertThat(s.getTopics().getLdaTopics()).isEqualTo(9);
+    assertThat(s.getParameters()).containsEntry("--period", "week").containsEntry("--lda-topics", "9");
+  }
+
+  @Test
+  void badConfigurationIsOneClearMessageAndExitCode2() throws Exception {
+    Path conf = Files.writeString(tmp.resolve("bad.properties"), "perod=week\n");
+    StringWriter err = new StringWriter();
+    PipelineJob job = new PipelineJob();
+    int code = JobMain.execute(job, new String[] {"--config", conf.toString()});
+    assertThat(code).isEqualTo(2);
+    CommandLine cli = new CommandLine(new PipelineJob());
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("--period", "fortnight")).isNotZero();
+    assertThat(parse("--period", "week").terms.period).isEqualTo("week");
+  }
+
+  @Test
+  void settingsValidationNamesTheBadValue() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--period", "fortnight").settings())
+        .hasMessageContaining("--period must be day, week, month, quarter or year (got «fortnight»)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--lda-topics", "1").settings())
+        .hasMessageContaining("--lda-topics");
+  }
+}
