@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real Spark standalone cluster on loopback (a Master and two Workers, from the Spark jars on the
  * Maven classpath), the shaded job jar submitted to it with SparkSubmit, and every output table
- * compared row for row with a local[2] run of the same jar. Everything started is stopped in
+ * compared row for row with a local[2] run of the same jar; then the same jar registers the local
+ * run's tables in a Hive metastore (embedded Derby) from its tables.sql. Everything started is stopped in
  * {@link #stopCluster()}, also on failure. Only 127.0.0.1 is used.
  */
 class StandaloneClusterIT {
@@ -146,6 +147,16 @@ class StandaloneClusterIT {
     Path cluster = submit("cluster-run", "spark://127.0.0.1:" + masterPort);
     assertThat(Files.readString(tmp.resolve("master.log"))).contains("Registering app arabic-news-pipeline");
     Path local = submit("local-run", "local[2]");
+
+    // The same jar registers the tables in a Hive metastore (embedded Derby) from tables.sql.
+    Process register = start("register", "org.apache.spark.deploy.SparkSubmit", "--master", "local[1]",
+        "--conf", "spark.ui.enabled=false", "--class", "io.arabicnews.jobs.RegisterTablesJob",
+        System.getProperty("app.jar"), "--output", local.toString());
+    assertThat(register.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String registered = Files.readString(tmp.resolve("register.log"));
+    assertThat(register.exitValue()).as("register-tables exit code; log:%n%s", registered).isZero();
+    assertThat(registered).contains("registered arabic_news.articles: 5 rows", "registered arabic_news.co_mentions:");
+    assertThat(registered.lines().filter(l -> l.startsWith("registered arabic_news.")).count()).isEqualTo(17);
 
     SparkSession spark = SparkSession.builder().master("local[2]").appName("compare")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
