@@ -1,12 +1,12 @@
 package io.arabicnews.entities;
 
+import io.arabicnews.corpus.PerArticleIterator;
 import io.arabicnews.text.AnalyzedToken;
 import io.arabicnews.text.ArabicTextAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -34,58 +34,31 @@ public final class EntityExtractor {
             ENCODER);
   }
 
-  /** Streams a partition, emitting an article's hits when the next article starts. */
-  private static final class PartitionExtractor implements Iterator<EntityHit> {
-    private final Iterator<Row> rows;
+  /** Extracts one partition's sentences, article by article. */
+  private static final class PartitionExtractor extends PerArticleIterator<EntityHit> {
     private final ArabicTextAnalyzer analyzer;
     private final Gazetteer gazetteer;
     private final CandidateFinder finder;
     private final List<EntityHit> pending = new ArrayList<>();
     private final Set<String> namedInFull = new HashSet<>();
-    private final List<EntityHit> ready = new ArrayList<>();
-    private int readyIndex;
-    private String article;
 
     PartitionExtractor(Iterator<Row> rows, EntityResources resources) {
-      this.rows = rows;
+      super(rows);
       this.analyzer = new ArabicTextAnalyzer(resources.analyzer());
       this.gazetteer = resources.gazetteer();
       this.finder = resources.candidateFinder();
     }
 
     @Override
-    public boolean hasNext() {
-      while (readyIndex >= ready.size()) {
-        ready.clear();
-        readyIndex = 0;
-        if (!rows.hasNext()) {
-          if (article == null) {
-            analyzer.close();
-            return false;
-          }
-          flush();
-          article = null;
-          continue;
-        }
-        Row r = rows.next();
-        String id = r.getString(0);
-        if (article != null && !article.equals(id)) {
-          flush();
-        }
-        article = id;
-        if (!r.isNullAt(2)) {
-          process(id, r.getInt(1), r.getString(2));
-        }
+    protected void sentence(String articleId, Row r) {
+      if (!r.isNullAt(2)) {
+        process(articleId, r.getInt(1), r.getString(2));
       }
-      return true;
     }
 
     @Override
-    public EntityHit next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.get(readyIndex++);
+    protected void close() {
+      analyzer.close();
     }
 
     private void process(String id, int sentenceIndex, String text) {
@@ -105,7 +78,8 @@ public final class EntityExtractor {
       }
     }
 
-    private void flush() {
+    @Override
+    protected void endArticle(String article, List<EntityHit> ready) {
       for (EntityHit h : pending) {
         if (EntityHit.MENTION.equals(h.getKind()) && "?".equals(h.getCue())) {
           if (!namedInFull.contains(h.getEntityId())) {

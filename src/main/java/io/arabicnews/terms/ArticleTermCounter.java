@@ -1,8 +1,8 @@
 package io.arabicnews.terms;
 
+import io.arabicnews.corpus.PerArticleIterator;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -44,59 +44,32 @@ public final class ArticleTermCounter {
             ENCODER);
   }
 
-  /** Streams one partition's sentences, flushing counts each time the article changes. */
-  private static final class PartitionCounter implements Iterator<TermCount> {
-    private final Iterator<Row> rows;
+  /** Counts one partition's sentences, article by article. */
+  private static final class PartitionCounter extends PerArticleIterator<TermCount> {
     private final ArabicTextAnalyzer analyzer;
     private final NgramExtractor extractor;
     private final Set<String> keptPhrases;
     private final Map<String, Map<String, long[]>> countsByKey = new HashMap<>();
     private final Map<String, Ngram> firstByKey = new HashMap<>();
-    private final List<TermCount> ready = new ArrayList<>();
-    private int readyIndex;
-    private String article;
 
     PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, Set<String> keptPhrases) {
-      this.rows = rows;
+      super(rows);
       this.analyzer = new ArabicTextAnalyzer(resources);
       this.extractor = new NgramExtractor(maxN);
       this.keptPhrases = keptPhrases;
     }
 
     @Override
-    public boolean hasNext() {
-      while (readyIndex >= ready.size()) {
-        ready.clear();
-        readyIndex = 0;
-        if (!rows.hasNext()) {
-          if (article == null) {
-            analyzer.close();
-            return false;
-          }
-          flush();
-          article = null;
-          continue;
-        }
-        Row r = rows.next();
-        String id = r.getString(0);
-        if (article != null && !article.equals(id)) {
-          flush();
-        }
-        article = id;
-        String text = r.getString(1);
-        if (text != null) {
-          extractor.extract(text, analyzer.analyze(text), this::add);
-        }
+    protected void sentence(String articleId, Row r) {
+      String text = r.getString(1);
+      if (text != null) {
+        extractor.extract(text, analyzer.analyze(text), this::add);
       }
-      return true;
     }
 
     @Override
-    public TermCount next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      return ready.get(readyIndex++);
+    protected void close() {
+      analyzer.close();
     }
 
     private void add(Ngram g) {
@@ -108,7 +81,8 @@ public final class ArticleTermCounter {
       firstByKey.putIfAbsent(g.key(), g);
     }
 
-    private void flush() {
+    @Override
+    protected void endArticle(String article, List<TermCount> ready) {
       for (Map.Entry<String, Map<String, long[]>> e : countsByKey.entrySet()) {
         Ngram g = firstByKey.get(e.getKey());
         long total = 0;

@@ -1,5 +1,6 @@
 package io.arabicnews.topics;
 
+import io.arabicnews.corpus.PerArticleIterator;
 import io.arabicnews.terms.Ngram;
 import io.arabicnews.terms.NgramExtractor;
 import io.arabicnews.text.AnalyzerResources;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -69,59 +69,32 @@ public final class CuratedTopicScorer {
     return out;
   }
 
-  /** Streams a partition's sentences, weighing an article when the next one starts. */
-  private static final class PartitionScorer implements Iterator<ArticleTopic> {
-    private final Iterator<Row> rows;
+  /** Weighs one partition's articles from their sentences. */
+  private static final class PartitionScorer extends PerArticleIterator<ArticleTopic> {
     private final ArabicTextAnalyzer analyzer;
     private final NgramExtractor extractor = new NgramExtractor(Taxonomy.MAX_KEYWORD_WORDS);
     private final Taxonomy taxonomy;
     private final double minScore;
     private final Map<Taxonomy.Keyword, Integer> counts = new HashMap<>();
-    private final List<ArticleTopic> ready = new ArrayList<>();
-    private int readyIndex;
-    private String article;
 
     PartitionScorer(Iterator<Row> rows, Resources resources) {
-      this.rows = rows;
+      super(rows);
       this.analyzer = new ArabicTextAnalyzer(resources.analyzer());
       this.taxonomy = resources.taxonomy();
       this.minScore = resources.minScore();
     }
 
     @Override
-    public boolean hasNext() {
-      while (readyIndex >= ready.size()) {
-        ready.clear();
-        readyIndex = 0;
-        if (!rows.hasNext()) {
-          if (article == null) {
-            analyzer.close();
-            return false;
-          }
-          flush();
-          article = null;
-          continue;
-        }
-        Row r = rows.next();
-        String id = r.getString(0);
-        if (article != null && !article.equals(id)) {
-          flush();
-        }
-        article = id;
-        String text = r.getString(1);
-        if (text != null) {
-          countKeywords(text);
-        }
+    protected void sentence(String articleId, Row r) {
+      String text = r.getString(1);
+      if (text != null) {
+        countKeywords(text);
       }
-      return true;
     }
 
     @Override
-    public ArticleTopic next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.get(readyIndex++);
+    protected void close() {
+      analyzer.close();
     }
 
     /**
@@ -147,7 +120,8 @@ public final class CuratedTopicScorer {
       }
     }
 
-    private void flush() {
+    @Override
+    protected void endArticle(String article, List<ArticleTopic> ready) {
       ready.addAll(weigh(article, counts, taxonomy, minScore));
       counts.clear();
     }
