@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times each job on a corpus and prints wall time, articles/s and MB/s of input text (title + body,
-# UTF-8) per job, plus output rows per table. Not a test: a script that prints figures.
+# UTF-8) per job, and as a share of the floor (plain Java, no Spark: bench/floor.sh) measured in the
+# same run, next to a naive Spark word count (bench/naive-word-count.sh); then output rows per table.
+# Not a test: a script that prints figures.
 #   bench/jobs.sh [corpus path, default ../shared/corpora/egypt-news-2013] [driver memory, default 2g]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +22,12 @@ run() { # name, command...
   echo "$name $(echo "$t1 - $t0" | bc)" >> "$OUT/times"
 }
 
+run floor bench/floor.sh "$INPUT"
+run naive bench/naive-word-count.sh --driver-memory "$MEM" "$(cd "$INPUT" && pwd)/*.jsonl.gz" "$OUT/naive"
 run ingest jobs/ingest.sh --driver-memory "$MEM" --input "$INPUT" --output "$OUT/tables"
 run terms jobs/terms.sh --driver-memory "$MEM" --output "$OUT/tables" --period week
+run entities jobs/entities.sh --driver-memory "$MEM" --output "$OUT/tables" --period week
+run topics jobs/topics.sh --driver-memory "$MEM" --output "$OUT/tables" --period week
 
 read -r ARTICLES BYTES < <(jobs/sql.sh --output "$OUT/tables" \
   "SELECT count(*), sum(octet_length(coalesce(title, '')) + octet_length(body)) FROM articles" 2>/dev/null \
@@ -29,10 +35,18 @@ read -r ARTICLES BYTES < <(jobs/sql.sh --output "$OUT/tables" \
 MB=$(echo "scale=1; $BYTES / 1000000" | bc)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; driver memory $MEM; Spark local[*]"
 echo "corpus: $INPUT: $ARTICLES articles, $MB MB of title+body text"
-printf "%-8s %10s %14s %10s\n" job "wall s" "articles/s" "MB/s"
+FLOOR=$(awk '$1 == "floor" {print $2}' "$OUT/times")
+printf "%-16s %10s %14s %10s %10s\n" job "wall s" "articles/s" "MB/s" "of floor"
 while read -r name secs; do
-  printf "%-8s %10.1f %14.0f %10.2f\n" "$name" "$secs" "$(echo "$ARTICLES / $secs" | bc -l)" "$(echo "$MB / $secs" | bc -l)"
+  printf "%-16s %10.1f %14.0f %10.2f %9.1f%%\n" "$name" "$secs" "$(echo "$ARTICLES / $secs" | bc -l)" \
+    "$(echo "$MB / $secs" | bc -l)" "$(echo "100 * $FLOOR / $secs" | bc -l)"
 done < "$OUT/times"
+for combo in "ingest+terms:ingest terms" "pipeline:ingest terms entities topics"; do
+  label="${combo%%:*}"; secs=0
+  for j in ${combo#*:}; do secs=$(echo "$secs + $(awk -v j="$j" '$1 == j {print $2}' "$OUT/times")" | bc -l); done
+  printf "%-16s %10.1f %14.0f %10.2f %9.1f%%\n" "$label" "$secs" "$(echo "$ARTICLES / $secs" | bc -l)" \
+    "$(echo "$MB / $secs" | bc -l)" "$(echo "100 * $FLOOR / $secs" | bc -l)"
+done
 echo "rows per table:"
 for t in "$OUT"/tables/*/; do
   name=$(basename "$t")

@@ -1,0 +1,115 @@
+package io.arabicnews.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.ArabicNewsAnalyzer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The floor of the performance benchmark: no Spark, just what any implementation must do. One thread
+ * per core reads .jsonl.gz files (GZIP + Jackson streaming parser), runs the same Lucene chain as the
+ * pipeline (tokenizer, digits, lower case, Arabic normalisation) over title and text, drops stop words
+ * and counts terms in a hash map; the per-thread maps are merged at the end. Prints articles, MB of
+ * title+text, tokens, distinct terms and seconds.
+ *
+ * <p>Usage: {@code java -cp … io.arabicnews.bench.FloorBenchmark <corpus folder> [threads]}
+ */
+public final class FloorBenchmark {
+  private FloorBenchmark() {}
+
+  /** Totals of one file. */
+  record Totals(long articles, long bytes, long tokens, Map<String, Integer> counts) {}
+
+  public static void main(String[] args) throws Exception {
+    Path corpus = Path.of(args[0]);
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(corpus)) {
+      files = s.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().toList();
+    }
+    AnalyzerResources resources = AnalyzerResources.defaults();
+    long t0 = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Totals>> parts = new ArrayList<>();
+    for (Path f : files) {
+      parts.add(pool.submit(() -> count(f, resources)));
+    }
+    long articles = 0;
+    long bytes = 0;
+    long tokens = 0;
+    Map<String, Integer> all = new HashMap<>();
+    for (Future<Totals> p : parts) {
+      Totals t = p.get();
+      articles += t.articles();
+      bytes += t.bytes();
+      tokens += t.tokens();
+      t.counts().forEach((k, v) -> all.merge(k, v, Integer::sum));
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("floor: %d files, %d threads: %d articles, %.1f MB title+text, %d tokens, %d distinct terms in %.1f s"
+            + " (%.0f articles/s, %.2f MB/s)%n",
+        files.size(), threads, articles, bytes / 1e6, tokens, all.size(), seconds, articles / seconds,
+        bytes / 1e6 / seconds);
+  }
+
+  static Totals count(Path file, AnalyzerResources resources) {
+    Map<String, Integer> counts = new HashMap<>();
+    long articles = 0;
+    long bytes = 0;
+    long tokens = 0;
+    JsonFactory json = new JsonFactory();
+    try (ArabicNewsAnalyzer analyzer = new ArabicNewsAnalyzer();
+        InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+        JsonParser p = json.createParser(in)) {
+      while (p.nextToken() != null) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+          continue;
+        }
+        articles++;
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+            p.skipChildren();
+          } else if ("title".equals(field) || "text".equals(field)) {
+            String s = p.getText();
+            bytes += s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            try (TokenStream ts = analyzer.tokenStream("text", s)) {
+              CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+              ts.reset();
+              while (ts.incrementToken()) {
+                tokens++;
+                String key = term.toString();
+                if (!resources.getStopWords().contains(key)) {
+                  counts.merge(key, 1, Integer::sum);
+                }
+              }
+              ts.end();
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Totals(articles, bytes, tokens, counts);
+  }
+}
