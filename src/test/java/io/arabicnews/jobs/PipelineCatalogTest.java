@@ -38,13 +38,17 @@ class PipelineCatalogTest extends SparkTestBase {
   @BeforeAll
   static void runPipeline() {
     out = tmp.resolve("out");
+    rows = runInto(out);
+  }
+
+  private static Map<String, Long> runInto(Path out) {
     GazetteerFile g = GazetteerFile.defaults();
     AnalyzerResources resources = EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g);
     Taxonomy taxonomy;
     try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(resources)) {
       taxonomy = Taxonomy.defaults(a);
     }
-    rows = PipelineJob.run(spark(), PipelineJob.Settings.builder()
+    return PipelineJob.run(spark(), PipelineJob.Settings.builder()
         .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath("data").build())
             .outputRoot(out.toString()).build())
         .terms(TermsConfig.builder().build())
@@ -70,6 +74,31 @@ class PipelineCatalogTest extends SparkTestBase {
       }
     }
     return result;
+  }
+
+  @Test
+  void aReRunOnTheSameInputGivesTheSameRows() {
+    Path again = tmp.resolve("again");
+    runInto(again);
+    for (io.arabicnews.tables.TableSchema t : io.arabicnews.tables.Tables.all()) {
+      org.apache.spark.sql.Dataset<Row> a = comparable(spark().read().parquet(out.resolve(t.name()).toString()));
+      org.apache.spark.sql.Dataset<Row> b = comparable(spark().read().parquet(again.resolve(t.name()).toString()));
+      assertThat(a.exceptAll(b).count()).as("%s rows only in the first run", t.name()).isZero();
+      assertThat(b.exceptAll(a).count()).as("%s rows only in the second run", t.name()).isZero();
+    }
+  }
+
+  /** Doubles to 9 decimals (sums may add in another order); input paths differ by design. */
+  private static org.apache.spark.sql.Dataset<Row> comparable(org.apache.spark.sql.Dataset<Row> df) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : df.schema().fields()) {
+      if (!f.name().equals("input_path")) {
+        cols.add(f.dataType().equals(org.apache.spark.sql.types.DataTypes.DoubleType)
+            ? org.apache.spark.sql.functions.round(org.apache.spark.sql.functions.col(f.name()), 9).as(f.name())
+            : org.apache.spark.sql.functions.col(f.name()));
+      }
+    }
+    return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
   }
 
   @Test
