@@ -4,6 +4,8 @@ import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.tables.CatalogWriter;
 import io.arabicnews.tables.RunManifest;
+import io.arabicnews.tables.TablePublisher;
+import io.arabicnews.tables.TableSchema;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The whole pipeline in one Spark application: ingest → terms → entities and co-mentions → topics,
- * then a {@code run_manifest} row and, for a local output root, the BI catalog (catalog.duckdb and
- * tables.sql).
+ * written to a staging folder and published together at the end ({@link TablePublisher}), then a
+ * {@code run_manifest} row and, for a local output root, the BI catalog (catalog.duckdb and tables.sql).
  */
 @Slf4j
 @Command(
@@ -99,19 +101,27 @@ public final class PipelineJob implements Callable<Integer> {
     }
   }
 
-  /** Runs every stage and prints what each did; returns the table row counts. */
+  /**
+   * Runs every stage into a staging folder, publishes the tables into the output root only when all
+   * succeeded (a failed or killed run leaves the previous tables as they were), and prints what each
+   * stage did; returns the table row counts.
+   */
   public static Map<String, Long> run(SparkSession spark, Settings s) {
     Instant started = Instant.now();
     String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
         + UUID.randomUUID().toString().substring(0, 8);
     String out = s.getIngest().getOutputRoot();
-    System.out.println("ingest: " + IngestJob.run(spark, s.getIngest()).reconciliation());
-    System.out.println("terms: " + TermsJob.run(spark, out, out, s.getTerms(), s.getAnalyzer()).summary());
-    System.out.println("entities: " + EntitiesJob.run(spark, out, out, s.getEntities(), s.getEntityResources()).summary());
-    System.out.println("topics: " + TopicsJob.run(spark, out, out, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
+    String stage = TablePublisher.stagingRoot(out, runId);
+    System.out.println("run " + runId + ": staging in " + stage);
+    System.out.println("ingest: " + IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build()).reconciliation());
+    System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
+    System.out.println("entities: " + EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources()).summary());
+    System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
 
     Map<String, Long> rows = new LinkedHashMap<>();
-    Tables.all().forEach(t -> rows.put(t.name(), spark.read().parquet(out + "/" + t.name()).count()));
+    Tables.all().forEach(t -> rows.put(t.name(), spark.read().parquet(stage + "/" + t.name()).count()));
+    TablePublisher.publish(spark.sparkContext().hadoopConfiguration(), out, runId,
+        Tables.all().stream().map(TableSchema::name).toList());
     RunManifest.append(spark, out, runId, started, Instant.now(), s.getParameters(),
         s.getIngest().getCorpus().getInputPath(), rows);
     System.out.println("tables: " + rows);

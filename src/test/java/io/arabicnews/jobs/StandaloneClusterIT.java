@@ -124,16 +124,21 @@ class StandaloneClusterIT {
         + (Files.exists(log) ? Files.readString(log) : "(no log)"));
   }
 
-  /** Submits the shaded jar's pipeline and waits for it; returns its output root. */
-  private static Path submit(String name, String master) throws Exception {
-    Path out = tmp.resolve(name + "-out");
+  /** Starts the shaded jar's pipeline on {@code input} into {@code out}. */
+  private static Process startPipeline(String name, String master, Path input, Path out) throws IOException {
     String opens = System.getProperty("spark.java.opens");
-    Process p = start(name, "org.apache.spark.deploy.SparkSubmit", "--master", master,
+    return start(name, "org.apache.spark.deploy.SparkSubmit", "--master", master,
         "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.extraJavaOptions=" + opens,
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
         "--class", "io.arabicnews.jobs.PipelineJob", System.getProperty("app.jar"),
-        "--input", Path.of("data").toAbsolutePath().toString(), "--output", out.toString(),
+        "--input", input.toAbsolutePath().toString(), "--output", out.toString(),
         "--lda-topics", "3", "--lda-iterations", "5");
+  }
+
+  /** Runs the shaded jar's pipeline on the seeds and waits for it; returns its output root. */
+  private static Path submit(String name, String master) throws Exception {
+    Path out = tmp.resolve(name + "-out");
+    Process p = startPipeline(name, master, Path.of("data"), out);
     boolean done = p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
     String log = Files.readString(tmp.resolve(name + ".log"));
     assertThat(done).as("%s finished within 5 minutes; log:%n%s", name, log).isTrue();
@@ -171,6 +176,47 @@ class StandaloneClusterIT {
     } finally {
       spark.stop();
     }
+  }
+
+  @Test
+  void aKilledRunLeavesThePublishedTablesUnchanged() throws Exception {
+    Path published = submit("first-run", "local[2]");
+    Map<String, Long> before = listing(published);
+    Path other = Files.createDirectories(tmp.resolve("other-input"));
+    Files.writeString(other.resolve("news.jsonl"), String.join("\n",
+        "{\"id\":\"x1\",\"date\":\"2013-03-04\",\"title\":\"خبر\",\"text\":\"نص عن القاهرة وموسكو.\"}",
+        "{\"id\":\"x2\",\"date\":\"2013-03-05\",\"title\":\"خبر آخر\",\"text\":\"نص آخر عن غزة.\"}") + "\n");
+    Process second = startPipeline("killed-run", "local[2]", other, published);
+    waitFor("killed-run", "ingest: read 2, loaded 2", Duration.ofSeconds(180));
+    second.descendants().forEach(ProcessHandle::destroyForcibly);
+    second.destroyForcibly().waitFor();
+
+    // The staging folder of the killed run is there; the published tables are exactly the first run's.
+    assertThat(published.resolve("_staging")).isDirectory();
+    assertThat(listing(published)).isEqualTo(before);
+    SparkSession spark = SparkSession.builder().master("local[1]").appName("after-kill")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    try {
+      assertThat(spark.read().parquet(published.resolve("articles").toString()).count()).isEqualTo(5);
+      for (String table : TABLES) {
+        spark.read().parquet(published.resolve(table).toString()).count(); // every table still reads
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** File name → size of every file under the root's tables (the staging folder excluded). */
+  private static Map<String, Long> listing(Path root) throws IOException {
+    Map<String, Long> files = new java.util.TreeMap<>();
+    for (String table : TABLES) {
+      try (var s = Files.walk(root.resolve(table))) {
+        for (Path f : s.filter(Files::isRegularFile).toList()) {
+          files.put(root.relativize(f).toString(), Files.size(f));
+        }
+      }
+    }
+    return files;
   }
 
   /** Doubles rounded to 9 places (sums may add in another order); the input path column dropped. */
