@@ -75,9 +75,7 @@ public final class CoMentionCounter {
         .withColumn("scope", lit(scope))
         .withColumn("pmi", log(co.multiply(total).divide(a.multiply(b))))
         .withColumn("npmi", Association.npmi(co, a, b, total))
-        .withColumn("llr", Association.llr(co, a, b, total))
-        .withColumn("units_a", col("units_a"))
-        .withColumn("units_b", col("units_b"));
+        .withColumn("llr", Association.llr(co, a, b, total));
   }
 
   public static Dataset<Row> timeline(Dataset<Row> mentions, Dataset<Row> articles, Period period) {

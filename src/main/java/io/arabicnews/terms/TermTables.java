@@ -113,8 +113,8 @@ public final class TermTables {
   private static Dataset<Row> byGroup(Dataset<Row> perArticle, Dataset<Row> groupedArticles, String group) {
     Dataset<Row> groupTokens =
         groupedArticles.groupBy(group).agg(sum("n_tokens").as("group_tokens"));
-    long allTokens = groupTokens.agg(sum("group_tokens")).first().isNullAt(0)
-        ? 0 : groupTokens.agg(sum("group_tokens")).first().getLong(0);
+    Row total = groupTokens.agg(sum("group_tokens")).first();
+    long allTokens = total.isNullAt(0) ? 0 : total.getLong(0);
     Dataset<Row> counts =
         perArticle
             .join(groupedArticles.select("article_id", group), "article_id")
