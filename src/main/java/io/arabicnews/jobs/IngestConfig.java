@@ -14,10 +14,6 @@ public class IngestConfig {
   String outputRoot;
   /** User boilerplate patterns replacing the shipped ones, or null. */
   String boilerplatePath;
-  /** Extra stop words, or null. */
-  String stopWordsPath;
-  /** Extra clitic lexicon entries, or null. */
-  String lexiconPath;
 
   /** Throws IllegalArgumentException naming the bad value. */
   public IngestConfig validate() {
@@ -27,9 +23,9 @@ public class IngestConfig {
     if (outputRoot == null || outputRoot.isBlank()) {
       throw new IllegalArgumentException("--output is required");
     }
-    requireLocalFile("--boilerplate", boilerplatePath);
-    requireLocalFile("--stopwords", stopWordsPath);
-    requireLocalFile("--lexicon", lexiconPath);
+    if (boilerplatePath != null && !Files.isReadable(Path.of(boilerplatePath))) {
+      throw new IllegalArgumentException("--boilerplate: cannot read file " + boilerplatePath);
+    }
     for (String[] c : new String[][] {{"--id-column", corpus.getIdColumn()}, {"--text-column", corpus.getTextColumn()},
         {"--title-column", corpus.getTitleColumn()}, {"--date-column", corpus.getDateColumn()},
         {"--source-column", corpus.getSourceColumn()}, {"--url-column", corpus.getUrlColumn()}}) {
@@ -38,15 +34,5 @@ public class IngestConfig {
       }
     }
     return this;
-  }
-
-  static Path localPath(String path) {
-    return path == null ? null : Path.of(path);
-  }
-
-  private static void requireLocalFile(String option, String path) {
-    if (path != null && !Files.isReadable(Path.of(path))) {
-      throw new IllegalArgumentException(option + ": cannot read file " + path);
-    }
   }
 }

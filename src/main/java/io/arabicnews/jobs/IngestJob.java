@@ -49,8 +49,6 @@ public final class IngestJob implements Callable<Integer> {
         .corpus(input.toSpec())
         .outputRoot(common.output)
         .boilerplatePath(input.boilerplate)
-        .stopWordsPath(common.stopWords)
-        .lexiconPath(common.lexicon)
         .build()
         .validate();
   }
@@ -58,9 +56,10 @@ public final class IngestJob implements Callable<Integer> {
   @Override
   public Integer call() {
     IngestConfig cfg = config();
+    AnalyzerResources resources = common.analyzerResources();
     SparkSession spark = SparkSessions.create("arabic-news-ingest", common.master);
     try {
-      IngestReport report = run(spark, cfg);
+      IngestReport report = run(spark, cfg, resources);
       System.out.println("ingest: " + report.reconciliation());
       return 0;
     } finally {
@@ -68,12 +67,15 @@ public final class IngestJob implements Callable<Integer> {
     }
   }
 
+  /** Ingest with the shipped analyser data (how tests and callers without user word lists run it). */
   public static IngestReport run(SparkSession spark, IngestConfig cfg) {
+    return run(spark, cfg, AnalyzerResources.defaults());
+  }
+
+  /** @param resources the analyser data every stage of the run shares (token counts use it) */
+  public static IngestReport run(SparkSession spark, IngestConfig cfg, AnalyzerResources resources) {
     long t0 = System.nanoTime();
     log.info("Ingest {}", cfg);
-    AnalyzerResources resources =
-        AnalyzerResources.load(
-            IngestConfig.localPath(cfg.getStopWordsPath()), IngestConfig.localPath(cfg.getLexiconPath()));
     Broadcast<AnalyzerResources> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
     BoilerplatePatterns boilerplate =

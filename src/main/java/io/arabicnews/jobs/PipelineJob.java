@@ -113,7 +113,7 @@ public final class PipelineJob implements Callable<Integer> {
     String out = s.getIngest().getOutputRoot();
     String stage = TablePublisher.stagingRoot(out, runId);
     System.out.println("run " + runId + ": staging in " + stage);
-    System.out.println("ingest: " + IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build()).reconciliation());
+    System.out.println("ingest: " + IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build(), s.getAnalyzer()).reconciliation());
     System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
     System.out.println("entities: " + EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources()).summary());
     System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
