@@ -34,12 +34,15 @@ public final class EntityExtractor {
             ENCODER);
   }
 
+  private record Pending(EntityHit hit, boolean conditional) {}
+
   /** Extracts one partition's sentences, article by article. */
   private static final class PartitionExtractor extends PerArticleIterator<EntityHit> {
     private final ArabicTextAnalyzer analyzer;
     private final Gazetteer gazetteer;
     private final CandidateFinder finder;
-    private final List<EntityHit> pending = new ArrayList<>();
+    /** The article's hits so far; a bare-surname mention waits for the whole article to be seen. */
+    private final List<Pending> pending = new ArrayList<>();
     private final Set<String> namedInFull = new HashSet<>();
 
     PartitionExtractor(Iterator<Row> rows, EntityResources resources) {
@@ -68,26 +71,22 @@ public final class EntityExtractor {
         if (!m.nisba() && !m.conditional()) {
           namedInFull.add(m.entityId());
         }
-        // A conditional mention is marked by a null cue until the article is complete.
-        pending.add(new EntityHit(EntityHit.MENTION, id, sentenceIndex, m.start(), m.entityId(), m.surface(),
-            m.nisba(), m.conditional() ? "?" : null));
+        pending.add(new Pending(new EntityHit(EntityHit.MENTION, id, sentenceIndex, m.start(), m.entityId(),
+            m.surface(), m.nisba(), null), m.conditional()));
       }
       for (CandidateFinder.Candidate c : finder.find(text, tokens, mentions)) {
-        pending.add(new EntityHit(EntityHit.CANDIDATE, id, sentenceIndex, c.position(), c.key(), c.display(),
-            false, c.cue()));
+        pending.add(new Pending(new EntityHit(EntityHit.CANDIDATE, id, sentenceIndex, c.position(), c.key(),
+            c.display(), false, c.cue()), false));
       }
     }
 
     @Override
     protected void endArticle(String article, List<EntityHit> ready) {
-      for (EntityHit h : pending) {
-        if (EntityHit.MENTION.equals(h.getKind()) && "?".equals(h.getCue())) {
-          if (!namedInFull.contains(h.getEntityId())) {
-            continue; // a bare surname without the full name in this article: too ambiguous to count
-          }
-          h.setCue(null);
+      for (Pending p : pending) {
+        // A bare surname without the full name in this article is too ambiguous to count.
+        if (!p.conditional() || namedInFull.contains(p.hit().getEntityId())) {
+          ready.add(p.hit());
         }
-        ready.add(h);
       }
       pending.clear();
       namedInFull.clear();
