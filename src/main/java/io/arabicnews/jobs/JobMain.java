@@ -41,9 +41,7 @@ final class JobMain {
     String config = configFile(args);
     if (config != null) {
       try {
-        Properties props = load(config, cli);
-        cli.setDefaultValueProvider(option -> option.isOption()
-            ? props.getProperty(((OptionSpec) option).longestName().replaceFirst("^-+", "")) : null);
+        applyConfig(cli, config);
       } catch (IllegalArgumentException | UncheckedIOException e) {
         cli.getErr().println(cli.getCommandName() + ": error: " + e.getMessage());
         return 2;
@@ -62,6 +60,13 @@ final class JobMain {
       }
     }
     return null;
+  }
+
+  /** Makes the file's values the defaults of {@code cli}'s options (flags still win). */
+  static void applyConfig(CommandLine cli, String file) {
+    Properties props = load(file, cli);
+    cli.setDefaultValueProvider(option -> option.isOption()
+        ? props.getProperty(((OptionSpec) option).longestName().replaceFirst("^-+", "")) : null);
   }
 
   static Properties load(String file, CommandLine cli) {

@@ -48,11 +48,8 @@ public final class RegisterTablesJob implements Callable<Integer> {
     }
     SparkSession spark = b.getOrCreate();
     try {
-      for (String statement : Files.readString(ddl, StandardCharsets.UTF_8).split(";\n")) {
-        String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + " " + y).strip();
-        if (!sql.isEmpty()) {
-          spark.sql(sql);
-        }
+      for (String sql : CatalogWriter.ddlStatements(Files.readString(ddl, StandardCharsets.UTF_8))) {
+        spark.sql(sql);
       }
       for (Row t : spark.sql("SHOW TABLES IN arabic_news").collectAsList()) {
         String name = "arabic_news." + t.getString(1);

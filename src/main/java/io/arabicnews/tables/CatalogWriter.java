@@ -85,6 +85,18 @@ public final class CatalogWriter {
     return sb.toString();
   }
 
+  /** The statements of a tables.sql text, comments dropped, ready for {@code spark.sql}. */
+  public static List<String> ddlStatements(String ddl) {
+    List<String> out = new ArrayList<>();
+    for (String statement : ddl.split(";\n")) {
+      String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + " " + y).strip();
+      if (!sql.isEmpty()) {
+        out.add(sql);
+      }
+    }
+    return out;
+  }
+
   public static Path writeSparkDdl(Path root, String database, String locationRoot) {
     Path file = root.resolve(SPARK_DDL_FILE);
     try {

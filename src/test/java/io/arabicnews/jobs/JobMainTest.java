@@ -25,9 +25,7 @@ class JobMainTest {
     Path conf = Files.writeString(tmp.resolve("p.properties"), "period=week\nlda-topics=7\n");
     PipelineJob job = new PipelineJob();
     CommandLine cli = new CommandLine(job);
-    var props = JobMain.load(conf.toString(), cli);
-    cli.setDefaultValueProvider(o -> o.isOption()
-        ? props.getProperty(((CommandLine.Model.OptionSpec) o).longestName().replaceFirst("^-+", "")) : null);
+    JobMain.applyConfig(cli, conf.toString());
     cli.parseArgs("--config", conf.toString(), "--lda-topics", "9");
     PipelineJob.Settings s = job.settings();
     assertThat(s.getTerms().getPeriod().name()).isEqualTo("WEEK");

@@ -3,6 +3,7 @@ package io.arabicnews.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arabicnews.SparkTestBase;
+import io.arabicnews.TableRows;
 import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
@@ -81,24 +82,11 @@ class PipelineCatalogTest extends SparkTestBase {
     Path again = tmp.resolve("again");
     runInto(again);
     for (io.arabicnews.tables.TableSchema t : io.arabicnews.tables.Tables.all()) {
-      org.apache.spark.sql.Dataset<Row> a = comparable(spark().read().parquet(out.resolve(t.name()).toString()));
-      org.apache.spark.sql.Dataset<Row> b = comparable(spark().read().parquet(again.resolve(t.name()).toString()));
+      org.apache.spark.sql.Dataset<Row> a = TableRows.comparable(spark().read().parquet(out.resolve(t.name()).toString()));
+      org.apache.spark.sql.Dataset<Row> b = TableRows.comparable(spark().read().parquet(again.resolve(t.name()).toString()));
       assertThat(a.exceptAll(b).count()).as("%s rows only in the first run", t.name()).isZero();
       assertThat(b.exceptAll(a).count()).as("%s rows only in the second run", t.name()).isZero();
     }
-  }
-
-  /** Doubles to 9 decimals (sums may add in another order); input paths differ by design. */
-  private static org.apache.spark.sql.Dataset<Row> comparable(org.apache.spark.sql.Dataset<Row> df) {
-    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-    for (org.apache.spark.sql.types.StructField f : df.schema().fields()) {
-      if (!f.name().equals("input_path")) {
-        cols.add(f.dataType().equals(org.apache.spark.sql.types.DataTypes.DoubleType)
-            ? org.apache.spark.sql.functions.round(org.apache.spark.sql.functions.col(f.name()), 9).as(f.name())
-            : org.apache.spark.sql.functions.col(f.name()));
-      }
-    }
-    return df.select(cols.toArray(org.apache.spark.sql.Column[]::new));
   }
 
   @Test
@@ -154,11 +142,8 @@ class PipelineCatalogTest extends SparkTestBase {
   @Test
   void sparkSqlDdlRegistersEveryTable() throws Exception {
     String ddl = Files.readString(out.resolve(CatalogWriter.SPARK_DDL_FILE));
-    for (String statement : ddl.split(";\n")) {
-      String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + " " + y).strip();
-      if (!sql.isEmpty()) {
-        spark().sql(sql);
-      }
+    for (String sql : CatalogWriter.ddlStatements(ddl)) {
+      spark().sql(sql);
     }
     assertThat(spark().sql("SELECT count(*) FROM arabic_news.articles").first().getLong(0)).isEqualTo(5);
     assertThat(spark().sql("SELECT published_date FROM arabic_news.articles WHERE published_date IS NOT NULL")

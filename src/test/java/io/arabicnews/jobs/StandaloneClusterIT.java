@@ -1,8 +1,8 @@
 package io.arabicnews.jobs;
 
+import io.arabicnews.TableRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.round;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,12 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,8 +164,8 @@ class StandaloneClusterIT {
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
     try {
       for (String table : TABLES) {
-        Dataset<Row> a = comparable(spark.read().parquet(cluster.resolve(table).toString()));
-        Dataset<Row> b = comparable(spark.read().parquet(local.resolve(table).toString()));
+        Dataset<Row> a = TableRows.comparable(spark.read().parquet(cluster.resolve(table).toString()));
+        Dataset<Row> b = TableRows.comparable(spark.read().parquet(local.resolve(table).toString()));
         assertThat(a.count()).as("%s rows", table).isEqualTo(b.count());
         assertThat(a.exceptAll(b).count()).as("%s rows only in the cluster run", table).isZero();
         assertThat(b.exceptAll(a).count()).as("%s rows only in the local run", table).isZero();
@@ -217,17 +214,5 @@ class StandaloneClusterIT {
       }
     }
     return files;
-  }
-
-  /** Doubles rounded to 9 places (sums may add in another order); the input path column dropped. */
-  private static Dataset<Row> comparable(Dataset<Row> df) {
-    List<Column> cols = new ArrayList<>();
-    for (StructField f : df.schema().fields()) {
-      if (f.name().equals("input_path")) {
-        continue;
-      }
-      cols.add(f.dataType().equals(DataTypes.DoubleType) ? round(col(f.name()), 9).as(f.name()) : col(f.name()));
-    }
-    return df.select(cols.toArray(Column[]::new));
   }
 }

@@ -1,0 +1,29 @@
+package io.arabicnews;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.round;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/** Helpers for comparing the tables of two runs row for row. */
+public final class TableRows {
+  private TableRows() {}
+
+  /** Doubles rounded to 9 places (sums may add in another order); the input path column dropped. */
+  public static Dataset<Row> comparable(Dataset<Row> df) {
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : df.schema().fields()) {
+      if (f.name().equals("input_path")) {
+        continue;
+      }
+      cols.add(f.dataType().equals(DataTypes.DoubleType) ? round(col(f.name()), 9).as(f.name()) : col(f.name()));
+    }
+    return df.select(cols.toArray(Column[]::new));
+  }
+}
