@@ -1,15 +1,10 @@
 package io.arabicnews.corpus;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.arabicnews.text.DataFile;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -35,47 +30,39 @@ public final class BoilerplatePatterns implements Serializable {
   private BoilerplatePatterns() {}
 
   public static BoilerplatePatterns defaults() {
-    return parse(BoilerplatePatterns.class.getResourceAsStream(RESOURCE), RESOURCE);
+    return parse(DataFile.resource(RESOURCE), RESOURCE);
   }
 
   public static BoilerplatePatterns load(Path file) {
-    try {
-      return parse(Files.newInputStream(file), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read boilerplate patterns " + file + ": " + e.getMessage(), e);
-    }
+    return parse(DataFile.open(file, "boilerplate patterns"), file.toString());
   }
 
   static BoilerplatePatterns parse(InputStream in, String name) {
     BoilerplatePatterns out = new BoilerplatePatterns();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      int lineNo = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] parts = line.split("\t", 2);
-        Kind kind;
-        try {
-          kind = Kind.valueOf(parts[0].strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              name + " line " + lineNo + ": kind must be cut, drop or section, got «" + parts[0] + "»");
-        }
-        if (parts.length < 2 || parts[1].isBlank()) {
-          throw new IllegalArgumentException(name + " line " + lineNo + ": missing regex after the tab");
-        }
-        try {
-          out.patterns.add(Pattern.compile(parts[1].strip()));
-        } catch (PatternSyntaxException e) {
-          throw new IllegalArgumentException(
-              name + " line " + lineNo + ": bad regex: " + e.getDescription(), e);
-        }
-        out.kinds.add(kind);
+    List<String> lines = DataFile.lines(in);
+    for (int lineNo = 1; lineNo <= lines.size(); lineNo++) {
+      String line = lines.get(lineNo - 1);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String[] parts = line.split("\t", 2);
+      Kind kind;
+      try {
+        kind = Kind.valueOf(parts[0].strip().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            name + " line " + lineNo + ": kind must be cut, drop or section, got «" + parts[0] + "»");
+      }
+      if (parts.length < 2 || parts[1].isBlank()) {
+        throw new IllegalArgumentException(name + " line " + lineNo + ": missing regex after the tab");
+      }
+      try {
+        out.patterns.add(Pattern.compile(parts[1].strip()));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException(
+            name + " line " + lineNo + ": bad regex: " + e.getDescription(), e);
+      }
+      out.kinds.add(kind);
     }
     return out;
   }

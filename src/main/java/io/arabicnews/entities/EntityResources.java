@@ -1,13 +1,9 @@
 package io.arabicnews.entities;
 
 import io.arabicnews.text.AnalyzerResources;
+import io.arabicnews.text.DataFile;
 import io.arabicnews.text.ArabicTextAnalyzer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -48,15 +44,10 @@ public final class EntityResources implements Serializable {
 
   private static Set<String> words(String resource, ArabicTextAnalyzer a) {
     Set<String> out = new HashSet<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        EntityResources.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          out.add(a.normalizeWord(line.strip()));
-        }
+    for (String line : DataFile.lines(DataFile.resource(resource))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        out.add(a.normalizeWord(line.strip()));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return out;
   }

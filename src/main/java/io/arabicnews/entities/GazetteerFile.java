@@ -1,17 +1,12 @@
 package io.arabicnews.entities;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import io.arabicnews.text.DataFile;
 import java.util.List;
 import java.util.Set;
 
@@ -40,62 +35,50 @@ public final class GazetteerFile implements Serializable {
   }
 
   public static GazetteerFile defaults() {
-    InputStream in = GazetteerFile.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("Missing resource " + RESOURCE);
-    }
-    return parse(in, "gazetteer.tsv (shipped)");
+    return parse(DataFile.resource(RESOURCE), "gazetteer.tsv (shipped)");
   }
 
   public static GazetteerFile load(Path file) {
-    try {
-      return parse(Files.newInputStream(file), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read gazetteer " + file + ": " + e.getMessage(), e);
-    }
+    return parse(DataFile.open(file, "gazetteer"), file.toString());
   }
 
   static GazetteerFile parse(InputStream in, String name) {
     List<Entry> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      int lineNo = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String where = name + " line " + lineNo;
-        String[] f = line.split("\t", -1);
-        if (f.length < 6) {
-          throw new IllegalArgumentException(where + ": expected 7 tab-separated fields "
-              + "(entity_id, type, label_en, label_ar, wikidata_id, aliases, nisba), found " + f.length);
-        }
-        String id = f[0].strip();
-        String type = f[1].strip();
-        if (id.isEmpty() || !ids.add(id)) {
-          throw new IllegalArgumentException(where + ": entity_id «" + id + "» is empty or used twice");
-        }
-        if (!TYPES.contains(type)) {
-          throw new IllegalArgumentException(where + ": type must be one of " + TYPES + ", got «" + type + "»");
-        }
-        if (f[2].isBlank() || f[3].isBlank()) {
-          throw new IllegalArgumentException(where + ": label_en and label_ar are required");
-        }
-        List<String> aliases = split(f[5]);
-        if (aliases.isEmpty()) {
-          throw new IllegalArgumentException(where + ": entity «" + id + "» has no alias");
-        }
-        List<String> nisba = f.length > 6 ? split(f[6]) : List.of();
-        String wikidata = f[4].strip();
-        if (!wikidata.isEmpty() && !wikidata.matches("Q\\d+")) {
-          throw new IllegalArgumentException(where + ": wikidata_id must look like Q123, got «" + wikidata + "»");
-        }
-        out.add(new Entry(id, type, f[2].strip(), f[3].strip(), wikidata.isEmpty() ? null : wikidata,
-            aliases, nisba, where));
+    List<String> lines = DataFile.lines(in);
+    for (int lineNo = 1; lineNo <= lines.size(); lineNo++) {
+      String line = lines.get(lineNo - 1);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String where = name + " line " + lineNo;
+      String[] f = line.split("\t", -1);
+      if (f.length < 6) {
+        throw new IllegalArgumentException(where + ": expected 7 tab-separated fields "
+            + "(entity_id, type, label_en, label_ar, wikidata_id, aliases, nisba), found " + f.length);
+      }
+      String id = f[0].strip();
+      String type = f[1].strip();
+      if (id.isEmpty() || !ids.add(id)) {
+        throw new IllegalArgumentException(where + ": entity_id «" + id + "» is empty or used twice");
+      }
+      if (!TYPES.contains(type)) {
+        throw new IllegalArgumentException(where + ": type must be one of " + TYPES + ", got «" + type + "»");
+      }
+      if (f[2].isBlank() || f[3].isBlank()) {
+        throw new IllegalArgumentException(where + ": label_en and label_ar are required");
+      }
+      List<String> aliases = split(f[5]);
+      if (aliases.isEmpty()) {
+        throw new IllegalArgumentException(where + ": entity «" + id + "» has no alias");
+      }
+      List<String> nisba = f.length > 6 ? split(f[6]) : List.of();
+      String wikidata = f[4].strip();
+      if (!wikidata.isEmpty() && !wikidata.matches("Q\\d+")) {
+        throw new IllegalArgumentException(where + ": wikidata_id must look like Q123, got «" + wikidata + "»");
+      }
+      out.add(new Entry(id, type, f[2].strip(), f[3].strip(), wikidata.isEmpty() ? null : wikidata,
+          aliases, nisba, where));
     }
     return new GazetteerFile(out);
   }

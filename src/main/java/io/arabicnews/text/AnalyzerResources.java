@@ -1,15 +1,8 @@
 package io.arabicnews.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,18 +43,18 @@ public final class AnalyzerResources implements Serializable {
   public static AnalyzerResources load(Path extraStopWords, Path extraLexicon) {
     try (ArabicNewsAnalyzer analyzer = new ArabicNewsAnalyzer()) {
       Set<String> stop = new HashSet<>();
-      readWords(resource(LUCENE_STOPWORDS), analyzer, stop);
-      readWords(resource(STOPWORD_ADDITIONS), analyzer, stop);
+      readWords(DataFile.resource(LUCENE_STOPWORDS), analyzer, stop);
+      readWords(DataFile.resource(STOPWORD_ADDITIONS), analyzer, stop);
       if (extraStopWords != null) {
-        readWords(open(extraStopWords), analyzer, stop);
+        readWords(DataFile.open(extraStopWords, "stop words"), analyzer, stop);
       }
       Map<String, Integer> lexicon = new HashMap<>();
-      readLexicon(resource(LEXICON), LEXICON, analyzer, lexicon);
+      readLexicon(DataFile.resource(LEXICON), LEXICON, analyzer, lexicon);
       if (extraLexicon != null) {
-        readLexicon(open(extraLexicon), extraLexicon.toString(), analyzer, lexicon);
+        readLexicon(DataFile.open(extraLexicon, "lexicon"), extraLexicon.toString(), analyzer, lexicon);
       }
       Set<String> keep = new HashSet<>();
-      readWords(resource(PROTECTED), analyzer, keep);
+      readWords(DataFile.resource(PROTECTED), analyzer, keep);
       return new AnalyzerResources(stop, lexicon, keep, DEFAULT_MIN_COUNT);
     }
   }
@@ -89,36 +82,8 @@ public final class AnalyzerResources implements Serializable {
     return new AnalyzerResources(stopWords, merged, protectedWords, minLexiconCount);
   }
 
-  private static InputStream resource(String name) {
-    InputStream in = AnalyzerResources.class.getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException("Missing resource " + name + " on the classpath");
-    }
-    return in;
-  }
-
-  private static InputStream open(Path path) {
-    try {
-      return Files.newInputStream(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static List<String> lines(InputStream in) {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      List<String> out = new ArrayList<>();
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        out.add(line);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static void readWords(InputStream in, ArabicNewsAnalyzer analyzer, Set<String> into) {
-    for (String line : lines(in)) {
+    for (String line : DataFile.lines(in)) {
       String word = line.strip();
       if (!word.isEmpty() && !word.startsWith("#")) {
         into.add(analyzer.normalizeWord(word));
@@ -128,7 +93,7 @@ public final class AnalyzerResources implements Serializable {
 
   private static void readLexicon(
       InputStream in, String name, ArabicNewsAnalyzer analyzer, Map<String, Integer> into) {
-    List<String> lines = lines(in);
+    List<String> lines = DataFile.lines(in);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {

@@ -2,18 +2,13 @@ package io.arabicnews.topics;
 
 import io.arabicnews.text.AnalyzedToken;
 import io.arabicnews.text.ArabicTextAnalyzer;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import io.arabicnews.text.DataFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,71 +43,59 @@ public final class Taxonomy implements Serializable {
   }
 
   public static Taxonomy defaults(ArabicTextAnalyzer analyzer) {
-    InputStream in = Taxonomy.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("Missing resource " + RESOURCE);
-    }
-    return parse(in, "taxonomy.tsv (shipped)", analyzer);
+    return parse(DataFile.resource(RESOURCE), "taxonomy.tsv (shipped)", analyzer);
   }
 
   public static Taxonomy load(Path file, ArabicTextAnalyzer analyzer) {
-    try {
-      return parse(Files.newInputStream(file), file.toString(), analyzer);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read taxonomy " + file + ": " + e.getMessage(), e);
-    }
+    return parse(DataFile.open(file, "taxonomy"), file.toString(), analyzer);
   }
 
   public static Taxonomy parse(InputStream in, String name, ArabicTextAnalyzer analyzer) {
     Taxonomy t = new Taxonomy();
     Set<String> ids = new HashSet<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      int lineNo = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        lineNo++;
-        if (line.isBlank() || line.startsWith("#")) {
+    List<String> lines = DataFile.lines(in);
+    for (int lineNo = 1; lineNo <= lines.size(); lineNo++) {
+      String line = lines.get(lineNo - 1);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String where = name + " line " + lineNo;
+      String[] f = line.split("\t", -1);
+      if (f.length != 4) {
+        throw new IllegalArgumentException(where + ": expected 4 tab-separated fields (topic_id, label_en, label_ar, keywords), found " + f.length);
+      }
+      String id = f[0].strip();
+      if (!id.matches("[a-z0-9_]+") || id.equals(UNASSIGNED) || !ids.add(id)) {
+        throw new IllegalArgumentException(where + ": topic_id «" + id + "» must be lower_snake_case, unique and not «" + UNASSIGNED + "»");
+      }
+      List<String> written = new ArrayList<>();
+      int topicIndex = t.topics.size();
+      for (String kw : f[3].split("\\|")) {
+        if (kw.isBlank()) {
           continue;
         }
-        String where = name + " line " + lineNo;
-        String[] f = line.split("\t", -1);
-        if (f.length != 4) {
-          throw new IllegalArgumentException(where + ": expected 4 tab-separated fields (topic_id, label_en, label_ar, keywords), found " + f.length);
+        int colon = kw.lastIndexOf(':');
+        if (colon < 0) {
+          throw new IllegalArgumentException(where + ": keyword «" + kw + "» needs a weight, as «term:3»");
         }
-        String id = f[0].strip();
-        if (!id.matches("[a-z0-9_]+") || id.equals(UNASSIGNED) || !ids.add(id)) {
-          throw new IllegalArgumentException(where + ": topic_id «" + id + "» must be lower_snake_case, unique and not «" + UNASSIGNED + "»");
+        String term = kw.substring(0, colon).strip();
+        double weight;
+        try {
+          weight = Double.parseDouble(kw.substring(colon + 1).strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(where + ": keyword «" + kw + "» has a weight that is not a number");
         }
-        List<String> written = new ArrayList<>();
-        int topicIndex = t.topics.size();
-        for (String kw : f[3].split("\\|")) {
-          if (kw.isBlank()) {
-            continue;
-          }
-          int colon = kw.lastIndexOf(':');
-          if (colon < 0) {
-            throw new IllegalArgumentException(where + ": keyword «" + kw + "» needs a weight, as «term:3»");
-          }
-          String term = kw.substring(0, colon).strip();
-          double weight;
-          try {
-            weight = Double.parseDouble(kw.substring(colon + 1).strip());
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": keyword «" + kw + "» has a weight that is not a number");
-          }
-          if (weight <= 0 || weight > 5) {
-            throw new IllegalArgumentException(where + ": keyword «" + term + "» weight must be in (0, 5], got " + weight);
-          }
-          t.byKey.computeIfAbsent(key(term, analyzer, where), k -> new ArrayList<>())
-              .add(new Keyword(topicIndex, term, weight));
-          written.add(term);
+        if (weight <= 0 || weight > 5) {
+          throw new IllegalArgumentException(where + ": keyword «" + term + "» weight must be in (0, 5], got " + weight);
         }
-        if (written.isEmpty()) {
-          throw new IllegalArgumentException(where + ": topic «" + id + "» has no keyword");
-        }
-        t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written));
+        t.byKey.computeIfAbsent(key(term, analyzer, where), k -> new ArrayList<>())
+            .add(new Keyword(topicIndex, term, weight));
+        written.add(term);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (written.isEmpty()) {
+        throw new IllegalArgumentException(where + ": topic «" + id + "» has no keyword");
+      }
+      t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written));
     }
     return t;
   }
