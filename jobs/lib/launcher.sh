@@ -43,10 +43,13 @@ submit() {
   [[ -n "$master" ]] && master_args=(--master "$master")
   if [[ -z "${NO_SPARK_SUBMIT:-}" ]] && command -v spark-submit >/dev/null 2>&1; then
     exec spark-submit "${master_args[@]}" --driver-memory "$driver_memory" \
-      --driver-java-options "${JAVA_OPENS[*]}" --class "$main_class" "$JAR" "$@"
+      --driver-java-options "${JAVA_OPENS[*]} ${JOB_JAVA_OPTS:-}" --class "$main_class" "$JAR" "$@"
   fi
   [[ ${#master_args[@]} -eq 0 ]] && master_args=(--master 'local[*]')
-  exec java -Xmx"$driver_memory" "${JAVA_OPENS[@]}" \
+  # JOB_JAVA_OPTS: extra driver JVM flags, e.g. a JFR recording (see docs/benchmarks.md).
+  # shellcheck disable=SC2206
+  local extra=(${JOB_JAVA_OPTS:-})
+  exec java -Xmx"$driver_memory" "${JAVA_OPENS[@]}" "${extra[@]}" \
     -Dlog4j2.configurationFile="$REPO_ROOT/jobs/conf/log4j2.properties" \
     -cp "$(cat "$CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit \
     "${master_args[@]}" --driver-memory "$driver_memory" --class "$main_class" "$JAR" "$@"

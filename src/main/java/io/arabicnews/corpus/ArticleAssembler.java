@@ -1,6 +1,8 @@
 package io.arabicnews.corpus;
 
+import io.arabicnews.duplicates.Shingles;
 import io.arabicnews.dates.ArabicDateParser;
+import io.arabicnews.duplicates.Shingles;
 import io.arabicnews.dates.ParsedDate;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
@@ -93,7 +95,15 @@ public final class ArticleAssembler {
     a.setSentenceParagraphs(paragraphs);
     a.setSentenceCount(sentences.size());
     a.setCharCount(body.length());
-    a.setTokenCount(analyzer.countTokens(cleaned.title()) + analyzer.countTokens(body));
+    // One pass over the body's normalised tokens gives both the token count and the shingles.
+    Shingles shingles = new Shingles();
+    int[] bodyTokens = {0};
+    analyzer.forEachNormalizedToken(body, t -> {
+      bodyTokens[0]++;
+      shingles.add(t);
+    });
+    a.setTokenCount(analyzer.countTokens(cleaned.title()) + bodyTokens[0]);
+    a.setShingles(shingles.distinctSorted());
     a.setContentHash(sha256(body));
     String id = emptyToNull(r.getArticleId());
     // A record without an id gets one from its content, so re-runs give it the same id.

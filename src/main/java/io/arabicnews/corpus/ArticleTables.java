@@ -19,7 +19,8 @@ import org.apache.spark.sql.Row;
 public final class ArticleTables {
   private ArticleTables() {}
 
-  public static Dataset<Row> articles(Dataset<ProcessedArticle> processed) {
+  /** @param duplicates {@link io.arabicnews.duplicates.NearDuplicates#clusters} of the same articles */
+  public static Dataset<Row> articles(Dataset<ProcessedArticle> processed, Dataset<Row> duplicates) {
     return Tables.ARTICLES.conform(
         processed
             .filter(col("rejectReason").isNull())
@@ -38,7 +39,16 @@ public final class ArticleTables {
                 col("tokenCount").as("n_tokens"),
                 col("removedLineCount").as("n_removed_lines"),
                 col("contentHash").as("content_hash"),
-                col("inputPath").as("input_path")));
+                col("inputPath").as("input_path"))
+            .join(duplicates, "article_id"));
+  }
+
+  /** What near-duplicate detection reads: {@code article_id, published_date, n_chars, shingles}. */
+  public static Dataset<Row> shingles(Dataset<ProcessedArticle> processed) {
+    return processed
+        .filter(col("rejectReason").isNull())
+        .select(col("articleId").as("article_id"), col("publishedDate").as("published_date"),
+            col("charCount").as("n_chars"), col("shingles"));
   }
 
   /**

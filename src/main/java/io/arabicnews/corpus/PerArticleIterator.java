@@ -18,6 +18,8 @@ public abstract class PerArticleIterator<O> implements Iterator<O> {
   private int readyIndex;
   private String article;
   private boolean closed;
+  private long articlesEnded;
+  private boolean atEdge;
 
   protected PerArticleIterator(Iterator<Row> rows) {
     this.rows = rows;
@@ -32,6 +34,20 @@ public abstract class PerArticleIterator<O> implements Iterator<O> {
   /** Called once when the partition is exhausted (release analysers). */
   protected void close() {}
 
+  /**
+   * During {@link #endArticle}: whether the article is the first or the last of this partition, the
+   * only places where a reader split could have cut an article in two. Results of every other
+   * article are complete and need no further aggregation.
+   */
+  protected final boolean atPartitionEdge() {
+    return atEdge;
+  }
+
+  private void end(String id, boolean last) {
+    atEdge = articlesEnded++ == 0 || last;
+    endArticle(id, ready);
+  }
+
   @Override
   public final boolean hasNext() {
     while (readyIndex >= ready.size()) {
@@ -45,14 +61,14 @@ public abstract class PerArticleIterator<O> implements Iterator<O> {
           }
           return false;
         }
-        endArticle(article, ready);
+        end(article, true);
         article = null;
         continue;
       }
       Row r = rows.next();
       String id = r.getString(0);
       if (article != null && !article.equals(id)) {
-        endArticle(article, ready);
+        end(article, false);
       }
       article = id;
       sentence(id, r);

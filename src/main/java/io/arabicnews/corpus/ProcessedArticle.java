@@ -36,6 +36,8 @@ public class ProcessedArticle implements Serializable {
   private List<String> sentences;
   /** Paragraph index (0-based) of each body sentence. */
   private List<Integer> sentenceParagraphs;
+  /** Hashed word shingles of the body ({@link io.arabicnews.duplicates.Shingles}), for near-duplicate detection. */
+  private List<Integer> shingles;
   private String rejectReason;
   private String rejectDetail;
 

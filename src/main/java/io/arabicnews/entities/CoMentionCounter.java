@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
@@ -42,7 +44,7 @@ public final class CoMentionCounter {
 
   /**
    * @param mentions entity_mentions rows
-   * @param articles {@code article_id, published_date}
+   * @param articles {@code article_id, published_date, is_canonical}
    * @param entities {@code entity_id, label_en}
    * @param sentenceCount sentences in the corpus (N of sentence-scope scores)
    * @param articleCount articles in the corpus (N of article-scope scores)
@@ -66,10 +68,11 @@ public final class CoMentionCounter {
     Column b = col("units_b").cast("double");
     Column total = lit((double) Math.max(1, n));
     return pairs(units)
-        .join(articles.select("article_id", "published_date"), "article_id")
+        .join(articles.select("article_id", "published_date", "is_canonical"), "article_id")
         .groupBy("entity_a", "entity_b")
         .agg(count(lit(1)).as("co_count"), countDistinct("article_id").as("article_count"),
-            min("published_date").as("first_date"), max("published_date").as("last_date"))
+            min("published_date").as("first_date"), max("published_date").as("last_date"),
+            dedupCount(), dedupArticles())
         .join(ca, "entity_a")
         .join(cb, "entity_b")
         .withColumn("scope", lit(scope))
@@ -78,14 +81,24 @@ public final class CoMentionCounter {
         .withColumn("llr", Association.llr(co, a, b, total));
   }
 
+  /** Units of canonical articles only: the de-duplicated co_count. */
+  private static Column dedupCount() {
+    return sum(when(col("is_canonical"), 1L).otherwise(0L)).as("co_count_dedup");
+  }
+
+  private static Column dedupArticles() {
+    return countDistinct(when(col("is_canonical"), col("article_id"))).as("article_count_dedup");
+  }
+
   public static Dataset<Row> timeline(Dataset<Row> mentions, Dataset<Row> articles, Period period) {
     Dataset<Row> dated = articles.filter(col("published_date").isNotNull())
-        .select(col("article_id"), period.start(col("published_date")).as("period_start"));
+        .select(col("article_id"), period.start(col("published_date")).as("period_start"), col("is_canonical"));
     Dataset<Row> out = null;
     for (String scope : new String[] {SENTENCE, ARTICLE}) {
       Dataset<Row> t = pairs(units(mentions, scope)).join(dated, "article_id")
           .groupBy("period_start", "entity_a", "entity_b")
-          .agg(count(lit(1)).as("co_count"), countDistinct("article_id").as("article_count"))
+          .agg(count(lit(1)).as("co_count"), countDistinct("article_id").as("article_count"),
+              dedupCount(), dedupArticles())
           .withColumn("scope", lit(scope));
       out = out == null ? t : out.unionByName(t);
     }

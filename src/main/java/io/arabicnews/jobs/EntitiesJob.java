@@ -74,7 +74,7 @@ public final class EntitiesJob implements Callable<Integer> {
     long t0 = System.nanoTime();
     log.info("Entities over {} with {} ({} gazetteer entities)", tablesRoot, cfg, resources.gazetteer().entities().size());
     TableWriter in = new TableWriter(tablesRoot);
-    Dataset<Row> articles = spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "published_date");
+    Dataset<Row> articles = spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "published_date", "is_canonical");
     Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
     Broadcast<EntityResources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
 

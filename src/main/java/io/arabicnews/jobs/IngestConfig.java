@@ -1,6 +1,7 @@
 package io.arabicnews.jobs;
 
 import io.arabicnews.corpus.CorpusSpec;
+import io.arabicnews.duplicates.DuplicatesConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import lombok.Builder;
@@ -14,6 +15,8 @@ public class IngestConfig {
   String outputRoot;
   /** User boilerplate patterns replacing the shipped ones, or null. */
   String boilerplatePath;
+  /** Near-duplicate detection settings. */
+  @Builder.Default DuplicatesConfig duplicates = DuplicatesConfig.builder().build();
 
   /** Throws IllegalArgumentException naming the bad value. */
   public IngestConfig validate() {

@@ -1,6 +1,9 @@
 package io.arabicnews.jobs;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.corpus.ArticleAssembler;
 import io.arabicnews.corpus.ArticleTables;
@@ -9,6 +12,7 @@ import io.arabicnews.corpus.CorpusReader;
 import io.arabicnews.corpus.DuplicateIds;
 import io.arabicnews.corpus.ProcessedArticle;
 import io.arabicnews.corpus.RawArticle;
+import io.arabicnews.duplicates.NearDuplicates;
 import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.text.AnalyzerResources;
@@ -49,6 +53,7 @@ public final class IngestJob implements Callable<Integer> {
         .corpus(input.toSpec())
         .outputRoot(common.output)
         .boilerplatePath(input.boilerplate)
+        .duplicates(input.duplicates())
         .build()
         .validate();
   }
@@ -86,7 +91,9 @@ public final class IngestJob implements Callable<Integer> {
     Dataset<RawArticle> raw = CorpusReader.read(spark, cfg.getCorpus());
     Dataset<ProcessedArticle> processed =
         DuplicateIds.reject(ArticleAssembler.assemble(raw, shared, boilerplate))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            // On disk, not in memory: the sorts and joins that follow need the heap, and the
+            // operating system's page cache keeps re-reads fast anyway.
+            .persist(StorageLevel.DISK_ONLY());
     try {
       long read = processed.count();
       Map<String, Long> byReason = new TreeMap<>();
@@ -100,15 +107,35 @@ public final class IngestJob implements Callable<Integer> {
           processed.filter(col("rejectReason").isNull().and(col("publishedDate").isNull())).count();
       log.info("Ingest read {} records: {} loaded, {} rejected {}", read, loaded, rejected, byReason);
 
+      Dataset<Row> shingles = ArticleTables.shingles(processed);
+      Dataset<Row> duplicates =
+          cfg.getDuplicates().enabled()
+              ? NearDuplicates.clusters(shingles, cfg.getDuplicates())
+              : NearDuplicates.singletons(shingles);
+      Row dup = duplicates.agg(
+              sum(when(col("dup_cluster_size").gt(1).and(col("is_canonical")), 1).otherwise(0)),
+              sum(when(col("is_canonical"), 0).otherwise(1)))
+          .first();
+      long clusters = dup.isNullAt(0) ? 0 : dup.getLong(0);
+      long duplicateArticles = dup.isNullAt(1) ? 0 : dup.getLong(1);
+      log.info("Near-duplicates (Jaccard ≥ {}): {} clusters of 2 or more articles, {} articles beyond the canonical one",
+          cfg.getDuplicates().getMinSimilarity(), clusters, duplicateArticles);
+
       TableWriter writer = new TableWriter(cfg.getOutputRoot());
-      writer.write(ArticleTables.articles(processed), Tables.ARTICLES, filesFor(loaded, 100_000));
+      // A small cluster table is broadcast to the articles rather than shuffling every body to meet it.
+      Dataset<Row> clusterRows = loaded <= BROADCAST_CLUSTERS ? broadcast(duplicates) : duplicates;
+      writer.write(ArticleTables.articles(processed, clusterRows), Tables.ARTICLES, filesFor(loaded, 100_000));
       writer.write(ArticleTables.sentences(processed), Tables.SENTENCES, filesFor(loaded, 10_000));
       writer.write(ArticleTables.rejects(processed), Tables.REJECTS, 1);
-      return new IngestReport(read, loaded, rejected, byReason, undated, (System.nanoTime() - t0) / 1e9);
+      return new IngestReport(
+          read, loaded, rejected, byReason, undated, clusters, duplicateArticles, (System.nanoTime() - t0) / 1e9);
     } finally {
       processed.unpersist();
     }
   }
+
+  /** Up to this many articles (about 80 bytes each in the cluster table) the clusters are broadcast. */
+  static final long BROADCAST_CLUSTERS = 1_000_000;
 
   /** Enough Parquet files for ~{@code perFile} articles each, at least one. */
   static int filesFor(long rows, long perFile) {

@@ -2,6 +2,7 @@ package io.arabicnews.jobs;
 
 import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.corpus.InputFormat;
+import io.arabicnews.duplicates.DuplicatesConfig;
 import picocli.CommandLine.Option;
 
 /** Options that say what corpus to read and how its columns are named. */
@@ -14,6 +15,16 @@ public class InputOptions {
 
   @Option(names = "--manifest", description = "Manifest CSV for a text folder (file,article_id,source,url,title,published_date); default: <input>/manifest.csv when present")
   String manifest;
+
+  @Option(names = "--dup-similarity", defaultValue = "0.5", description = "Near-duplicates: Jaccard similarity of word 4-shingles at or above which two articles are one story; above 1 turns detection off (default: ${DEFAULT-VALUE})")
+  double dupSimilarity;
+
+  @Option(names = "--dup-hash-tables", defaultValue = "8", description = "Near-duplicates: MinHash functions; more finds more of the pairs near the threshold, slower (default: ${DEFAULT-VALUE})")
+  int dupHashTables;
+
+  DuplicatesConfig duplicates() {
+    return DuplicatesConfig.builder().minSimilarity(dupSimilarity).hashTables(dupHashTables).build().validate();
+  }
 
   @Option(names = "--boilerplate", description = "Boilerplate line patterns (kind TAB regex) to use instead of the shipped ones")
   String boilerplate;

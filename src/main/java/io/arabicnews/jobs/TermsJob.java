@@ -1,25 +1,27 @@
 package io.arabicnews.jobs;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
 
 import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.ArticleTermCounter;
 import io.arabicnews.terms.PhraseSelector;
-import io.arabicnews.terms.TermCount;
 import io.arabicnews.terms.TermTables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -58,66 +60,90 @@ public final class TermsJob implements Callable<Integer> {
     }
   }
 
+  /**
+   * Up to this many articles, their attributes (id, source, date, token count, canonical flag: about
+   * 60 bytes each) are broadcast to the term rows instead of shuffling the term rows to meet them.
+   */
+  static final long BROADCAST_ARTICLES = 1_000_000;
+
   public static TermsReport run(
       SparkSession spark, String tablesRoot, String outputRoot, TermsConfig cfg, AnalyzerResources resources) {
     long t0 = System.nanoTime();
     log.info("Terms over {} with {}", tablesRoot, cfg);
     TableWriter in = new TableWriter(tablesRoot);
     Dataset<Row> articles =
-        spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "source", "published_date", "n_tokens");
+        spark.read().parquet(in.pathOf(Tables.ARTICLES))
+            .select("article_id", "source", "published_date", "n_tokens", "is_canonical");
     Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
-    Broadcast<AnalyzerResources> shared =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<AnalyzerResources> shared = jsc.broadcast(resources);
 
-    // Pass 1: corpus counts of every candidate, to decide which phrases are collocations.
-    Dataset<Row> candidates =
-        ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), null)
-            .groupBy(col("termKey").as("term_key"), col("n"))
-            .agg(sum("termCount").as("term_count"))
+    Row corpus = articles.agg(count(lit(1)), sum("n_tokens"), count(col("published_date")),
+        sum(when(col("is_canonical"), col("n_tokens")).otherwise(0))).first();
+    long articleCount = corpus.getLong(0);
+    long totalTokens = corpus.isNullAt(1) ? 0 : corpus.getLong(1);
+    long undated = articleCount - corpus.getLong(2);
+    long canonicalTokens = corpus.isNullAt(3) ? 0 : corpus.getLong(3);
+    // The per-article attributes joined to millions of term rows: broadcast while they are small.
+    Dataset<Row> articleAttributes = articleCount <= BROADCAST_ARTICLES ? broadcast(articles) : articles;
+    long minCount = cfg.effectivePhraseMinCount(totalTokens);
+
+    // Pass 1: which phrase hashes reach the minimum count (numbers, not strings, go through the shuffle).
+    long[] frequent =
+        ArticleTermCounter.phraseHashCounts(sentences, shared, cfg.getMaxN())
+            .filter(col("hash").isNotNull())
+            .groupBy("hash")
+            .agg(sum("term_count").as("term_count"))
+            .filter(col("term_count").geq(minCount))
+            .select("hash")
+            .as(Encoders.LONG())
+            .collectAsList()
+            .stream()
+            .mapToLong(Long::longValue)
+            .sorted()
+            .toArray();
+    log.info("{} phrase candidates seen at least {} times", frequent.length, minCount);
+    Broadcast<long[]> frequentPhrases = jsc.broadcast(frequent);
+
+    // Pass 2: per-article counts of words and frequent phrases, kept on disk: every table reads them.
+    Dataset<Row> perArticleAll =
+        TermTables.perArticle(ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), frequentPhrases))
             .persist(StorageLevel.DISK_ONLY());
-    PhraseSelector.Scored scored = PhraseSelector.score(candidates, cfg);
-    Dataset<Row> phrases = scored.phrases().filter(col("kept")).persist(StorageLevel.DISK_ONLY());
-    Set<String> kept = new HashSet<>();
-    for (Row r : phrases.select("term_key").collectAsList()) {
-      kept.add(r.getString(0));
-    }
-    log.info("Kept {} phrases (min count {}, {} ≥ {}) over {} content tokens",
-        kept.size(), scored.minCount(), cfg.getPhraseMeasure(), cfg.effectivePhraseMinScore(), scored.contentTokens());
-    Broadcast<Set<String>> keptPhrases =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(kept);
-
-    // Pass 2: per-article counts of words and kept phrases, kept on disk: four tables read them.
-    Dataset<TermCount> counts = ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), keptPhrases);
-    if (cfg.getMinTermCount() > 1) {
-      Dataset<Row> rare =
-          candidates.filter(col("n").equalTo(1).and(col("term_count").lt(cfg.getMinTermCount())))
-              .select(col("term_key").as("termKey"));
-      counts = counts.join(rare, new String[] {"termKey"}, "left_anti").as(ArticleTermCounter.ENCODER);
-    }
-    Dataset<Row> perArticle = TermTables.perArticle(counts).persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> totalsAll = TermTables.totals(perArticleAll, articleAttributes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long articleCount = articles.count();
-      Row tokens = articles.agg(sum("n_tokens")).first();
-      long totalTokens = tokens.isNullAt(0) ? 0 : tokens.getLong(0);
-      long undated = articles.filter(col("published_date").isNull()).count();
+      PhraseSelector.Scored scored = PhraseSelector.score(totalsAll, cfg, minCount);
+      Dataset<Row> phrases = scored.phrases().filter(col("kept"));
+      // The vocabulary of the tables: words seen often enough and phrases that passed the test.
+      Dataset<Row> vocabulary =
+          totalsAll
+              .filter(col("n").equalTo(1).and(col("term_count").geq(cfg.getMinTermCount())))
+              .select("term_key", "n")
+              .unionByName(phrases.select("term_key", "n"))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      long keptPhrases = vocabulary.filter(col("n").gt(1)).count();
+      log.info("Kept {} phrases (min count {}, {} ≥ {}) over {} content tokens",
+          keptPhrases, minCount, cfg.getPhraseMeasure(), cfg.effectivePhraseMinScore(), scored.contentTokens());
+      Dataset<Row> perArticle = perArticleAll.join(broadcast(vocabulary), new String[] {"term_key", "n"}, "left_semi");
+      Dataset<Row> totals = totalsAll.join(broadcast(vocabulary), new String[] {"term_key", "n"}, "left_semi");
 
       TableWriter out = new TableWriter(outputRoot);
       int bigFiles = IngestJob.filesFor(articleCount, 25_000);
-      out.write(TermTables.termFrequencies(perArticle, phrases, articleCount, totalTokens), Tables.TERM_FREQUENCIES, 1);
+      out.write(TermTables.termFrequencies(perArticle, totals, phrases, articleCount, totalTokens, canonicalTokens),
+          Tables.TERM_FREQUENCIES, 1);
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
-      out.write(TermTables.articleTerms(perArticle, articles, frequencies), Tables.ARTICLE_TERMS, bigFiles);
-      out.write(TermTables.termTimeline(perArticle, articles, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
-      out.write(TermTables.termBySource(perArticle, articles), Tables.TERM_BY_SOURCE, bigFiles);
+      out.write(TermTables.articleTerms(perArticle, articleAttributes, frequencies), Tables.ARTICLE_TERMS, bigFiles);
+      out.write(TermTables.termTimeline(perArticle, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
+      out.write(TermTables.termBySource(perArticle, articleAttributes), Tables.TERM_BY_SOURCE, bigFiles);
+      vocabulary.unpersist();
 
       Map<Integer, Long> byN = new TreeMap<>();
       for (Row r : frequencies.groupBy("n").count().collectAsList()) {
         byN.put(r.getInt(0), r.getLong(1));
       }
-      return new TermsReport(articleCount, undated, byN, scored.minCount(), (System.nanoTime() - t0) / 1e9);
+      return new TermsReport(articleCount, undated, byN, minCount, (System.nanoTime() - t0) / 1e9);
     } finally {
-      perArticle.unpersist();
-      phrases.unpersist();
-      candidates.unpersist();
+      totalsAll.unpersist();
+      perArticleAll.unpersist();
     }
   }
 }

@@ -15,7 +15,7 @@ public class TermsOptions {
   @Option(names = "--min-term-count", defaultValue = "1", description = "Leave out words seen fewer times in the corpus (default: ${DEFAULT-VALUE})")
   long minTermCount;
 
-  @Option(names = "--phrase-min-count", defaultValue = "0", description = "Minimum occurrences of a phrase; 0 = max(3, content tokens / 1,000,000) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--phrase-min-count", defaultValue = "0", description = "Minimum occurrences of a phrase; 0 = max(3, word tokens / 2,000,000) (default: ${DEFAULT-VALUE})")
   long phraseMinCount;
 
   @Option(names = "--phrase-measure", defaultValue = "npmi", description = "Association measure that keeps a phrase: npmi or llr (default: ${DEFAULT-VALUE})")

@@ -72,7 +72,7 @@ public final class TopicsJob implements Callable<Integer> {
     long t0 = System.nanoTime();
     log.info("Topics over {} with {} ({} curated topics)", tablesRoot, cfg, taxonomy.topics().size());
     TableWriter in = new TableWriter(tablesRoot);
-    Dataset<Row> articles = spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "published_date");
+    Dataset<Row> articles = spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "published_date", "is_canonical");
     Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
     Broadcast<CuratedTopicScorer.Resources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new CuratedTopicScorer.Resources(resources, taxonomy, cfg.getMinTopicScore()));

@@ -30,7 +30,11 @@ public final class Tables {
           .column("n_tokens", IntegerType, "Word tokens in title and body, stop words and numbers included", "612")
           .column("n_removed_lines", IntegerType, "Lines removed while cleaning: section labels, dateline, boilerplate, repeats, trailing headlines", "6")
           .column("content_hash", StringType, "SHA-256 (hex) of body: equal bodies have equal hashes", "9f2c…")
-          .column("input_path", StringType, "The file the article was read from", "file:/data/000_31df72e609d04747.txt");
+          .column("input_path", StringType, "The file the article was read from", "file:/data/000_31df72e609d04747.txt")
+          .column("dup_cluster_id", StringType, "Near-duplicate cluster: the article_id of the cluster's canonical article (the article's own id when it has no near-duplicate)", "000_31df72e609d04747")
+          .column("is_canonical", BooleanType, "True for the one article per cluster that de-duplicated counts keep: the earliest dated, then the longest body, then the smallest id", "true")
+          .column("dup_cluster_size", IntegerType, "Articles in the cluster (1 when the article has no near-duplicate)", "3")
+          .column("dup_max_similarity", DoubleType, "Highest Jaccard similarity of the body's word 4-shingles to another article of the cluster; null when alone", "0.91");
 
   public static final TableSchema SENTENCES =
       new TableSchema("sentences", "one sentence of a loaded article; sentence 0 is the title")
@@ -58,7 +62,8 @@ public final class Tables {
           .column("n", IntegerType, N, "2")
           .column("term_count", LongType, "Occurrences of the term in the article (title included), all spellings and clitic forms merged", "3")
           .column("tf", DoubleType, "term_count / articles.n_tokens", "0.0084")
-          .column("tf_idf", DoubleType, "tf × term_frequencies.idf: how characteristic the term is of this article", "0.031");
+          .column("tf_idf", DoubleType, "tf × term_frequencies.idf: how characteristic the term is of this article", "0.031")
+          .column("is_canonical", BooleanType, "articles.is_canonical: filter on it for the de-duplicated view (one article per near-duplicate cluster)", "true");
 
   public static final TableSchema TERM_FREQUENCIES =
       new TableSchema("term_frequencies", "one term over the whole corpus (dated and undated articles)")
@@ -72,7 +77,10 @@ public final class Tables {
           .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the corpus (stop words included in the base)", "46.2")
           .column("rank", IntegerType, "1 = most frequent among terms with the same n (ties broken by term_key)", "1")
           .column("npmi", DoubleType, "Phrases: normalised PMI of the weakest split of the phrase, in [-1, 1]; null for words", "0.71")
-          .column("llr", DoubleType, "Phrases: log-likelihood ratio (G²) of the weakest split; null for words", "48.3");
+          .column("llr", DoubleType, "Phrases: log-likelihood ratio (G²) of the weakest split; null for words", "48.3")
+          .column("term_count_dedup", LongType, "De-duplicated view: occurrences in canonical articles only (one article per near-duplicate cluster)", "7")
+          .column("doc_count_dedup", LongType, "De-duplicated view: canonical articles the term occurs in", "4")
+          .column("per_10k_dedup", DoubleType, "De-duplicated view: term_count_dedup per 10,000 word tokens of the canonical articles", "41.0");
 
   public static final TableSchema TERM_TIMELINE =
       new TableSchema("term_timeline", "one term in one period (dated articles only)")
@@ -82,7 +90,11 @@ public final class Tables {
           .column("term_count", LongType, "Occurrences in the period's articles", "5210")
           .column("doc_count", LongType, "Articles of the period the term occurs in", "1804")
           .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the period, so busy periods do not look like trends", "12.5")
-          .column("keyness", DoubleType, "Signed log-likelihood of the term's count in the period against all other periods: positive = more frequent than elsewhere (above 10.83 is p < 0.001)", "812.4");
+          .column("keyness", DoubleType, "Signed log-likelihood of the term's count in the period against all other periods: positive = more frequent than elsewhere (above 10.83 is p < 0.001)", "812.4")
+          .column("term_count_dedup", LongType, "De-duplicated view: occurrences in the period's canonical articles", "4020")
+          .column("doc_count_dedup", LongType, "De-duplicated view: canonical articles of the period the term occurs in", "1390")
+          .column("per_10k_dedup", DoubleType, "De-duplicated view: per 10,000 word tokens of the period's canonical articles; null when the period has none", "11.9")
+          .column("keyness_dedup", DoubleType, "De-duplicated view: keyness computed over canonical articles only; null when the period has none", "310.2");
 
   public static final TableSchema TERM_BY_SOURCE =
       new TableSchema("term_by_source", "one term in one source's articles")
@@ -92,7 +104,11 @@ public final class Tables {
           .column("term_count", LongType, "Occurrences in the source's articles", "3120")
           .column("doc_count", LongType, "Articles of the source the term occurs in", "1502")
           .column("per_10k", DoubleType, "Occurrences per 10,000 word tokens of the source", "9.8")
-          .column("keyness", DoubleType, "Signed log-likelihood of the term's count in this source against all other sources", "-35.0");
+          .column("keyness", DoubleType, "Signed log-likelihood of the term's count in this source against all other sources", "-35.0")
+          .column("term_count_dedup", LongType, "De-duplicated view: occurrences in the source's canonical articles", "2890")
+          .column("doc_count_dedup", LongType, "De-duplicated view: canonical articles of the source the term occurs in", "1400")
+          .column("per_10k_dedup", DoubleType, "De-duplicated view: per 10,000 word tokens of the source's canonical articles; null when it has none", "9.5")
+          .column("keyness_dedup", DoubleType, "De-duplicated view: keyness computed over canonical articles only; null when the source has none", "-30.2");
 
   private static final String ENTITY_ID = "Canonical entity id from the gazetteer (entities.entity_id)";
 
@@ -151,7 +167,9 @@ public final class Tables {
           .column("first_date", DateType, "Earliest published_date of a unit naming both (null if none dated)", "2013-01-28")
           .column("last_date", DateType, "Latest published_date of such a unit", "2013-03-26")
           .column("units_a", LongType, "Units naming entity_a", "12")
-          .column("units_b", LongType, "Units naming entity_b", "5");
+          .column("units_b", LongType, "Units naming entity_b", "5")
+          .column("co_count_dedup", LongType, "De-duplicated view: co_count over canonical articles only (one article per near-duplicate cluster)", "2")
+          .column("article_count_dedup", LongType, "De-duplicated view: canonical articles naming both in one unit", "1");
 
   public static final TableSchema CO_MENTION_TIMELINE =
       new TableSchema("co_mention_timeline", "a pair of entities named together in one period, at one scope")
@@ -160,7 +178,9 @@ public final class Tables {
           .column("entity_b", StringType, "The pair's second entity id", "MORSI")
           .column("scope", StringType, SCOPE, "sentence")
           .column("co_count", LongType, "Units of the period naming both", "120")
-          .column("article_count", LongType, "Articles of the period naming both in one unit", "95");
+          .column("article_count", LongType, "Articles of the period naming both in one unit", "95")
+          .column("co_count_dedup", LongType, "De-duplicated view: co_count over the period's canonical articles", "101")
+          .column("article_count_dedup", LongType, "De-duplicated view: canonical articles of the period naming both in one unit", "80");
 
   private static final String TOPIC_ID = "Topic id: a curated topic of the taxonomy, «unassigned», or lda_NN for a learned topic";
   private static final String KIND = "curated (taxonomy) or learned (LDA)";
@@ -189,7 +209,10 @@ public final class Tables {
           .column("weight_sum", DoubleType, "Sum of the articles' weights on the topic", "1304.5")
           .column("share", DoubleType, "weight_sum / all weight of the same kind in the period: the topic's share of that period's coverage", "0.081")
           .column("share_smoothed", DoubleType, "Centred moving average of share over --smoothing-window periods", "0.074")
-          .column("kind", StringType, KIND, "curated");
+          .column("kind", StringType, KIND, "curated")
+          .column("article_count_dedup", LongType, "De-duplicated view: canonical articles of the period with weight on the topic", "1980")
+          .column("weight_sum_dedup", DoubleType, "De-duplicated view: sum of the canonical articles' weights", "1190.0")
+          .column("share_dedup", DoubleType, "De-duplicated view: weight_sum_dedup / all canonical weight of the same kind in the period", "0.071");
 
   /** All tables, in the order the data dictionary lists them. */
   public static List<TableSchema> all() {

@@ -3,44 +3,99 @@ package io.arabicnews.terms;
 import io.arabicnews.corpus.PerArticleIterator;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import scala.Tuple2;
 
 /**
  * Analyses sentences and counts their terms per article: one {@link TermCount} per article and term.
- * Ingest writes an article's sentences together and in order, so counts are summed per article
- * before they leave the partition; callers aggregate again in case an article was split.
+ * Ingest writes an article's sentences together and in order, so an article is counted in one go
+ * without a shuffle; only the first and last article of a partition can have been cut by a reader
+ * split, and their rows are flagged {@code partial} for the caller to re-aggregate.
+ *
+ * <p>Phrases are counted in two passes because most word sequences occur once: the first pass
+ * ({@link #phraseHashCounts}) sums 64-bit hashes of every candidate phrase, which Spark aggregates
+ * as fixed-width numbers; the second ({@link #count}) builds strings, display forms and stems only
+ * for words and for the phrases that reached the minimum count.
  */
 public final class ArticleTermCounter {
   public static final Encoder<TermCount> ENCODER = Encoders.bean(TermCount.class);
+  /** Pre-aggregation table of the first pass: 2^20 slots, 16 MB per task. */
+  private static final int PHRASE_TABLE_BITS = 20;
 
   private ArticleTermCounter() {}
 
   /**
+   * First pass: corpus counts of candidate phrases by hash.
+   *
+   * @return {@code hash, term_count} per phrase hash (partial sums: aggregate by hash), plus rows
+   *     with {@code hash} null carrying the partition's count of content word tokens (the phrase
+   *     threshold's corpus size)
+   */
+  public static Dataset<Row> phraseHashCounts(
+      Dataset<Row> sentences, Broadcast<AnalyzerResources> resources, int maxN) {
+    return sentences
+        .select("text")
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Tuple2<Long, Long>>) rows -> {
+              ArabicTextAnalyzer analyzer = new ArabicTextAnalyzer(resources.value());
+              NgramExtractor extractor = new NgramExtractor(maxN);
+              LongCounts counts = new LongCounts(PHRASE_TABLE_BITS);
+              List<Tuple2<Long, Long>> out = new ArrayList<>();
+              long[] contentTokens = {0};
+              NgramExtractor.KeyConsumer add = (key, n) -> {
+                if (n == 1) {
+                  contentTokens[0]++;
+                } else {
+                  counts.add(TermHash.of(key), 1);
+                }
+              };
+              while (rows.hasNext()) {
+                String text = rows.next().getString(0);
+                if (text != null) {
+                  extractor.extractKeys(text, analyzer.analyze(text), add);
+                }
+                if (counts.isFull()) {
+                  counts.drain((k, c) -> out.add(new Tuple2<>(k, c)));
+                }
+              }
+              counts.drain((k, c) -> out.add(new Tuple2<>(k, c)));
+              out.add(new Tuple2<>(null, contentTokens[0]));
+              analyzer.close();
+              return out.iterator();
+            },
+            Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
+        .toDF("hash", "term_count");
+  }
+
+  /**
+   * Second pass: per-article counts of every word and of the phrases whose hash is in {@code
+   * frequentPhrases}.
+   *
    * @param sentences rows with {@code article_id} and {@code text}
-   * @param keptPhrases phrase keys to count (unigrams are always counted); null to count every
-   *     candidate phrase
+   * @param frequentPhrases sorted hashes ({@link TermHash}) of the phrases to count; null to count
+   *     every phrase
    */
   public static Dataset<TermCount> count(
       Dataset<Row> sentences,
       Broadcast<AnalyzerResources> resources,
       int maxN,
-      Broadcast<Set<String>> keptPhrases) {
+      Broadcast<long[]> frequentPhrases) {
     return sentences
         .select("article_id", "text")
         .mapPartitions(
             (MapPartitionsFunction<Row, TermCount>)
                 rows -> new PartitionCounter(rows, resources.value(), maxN,
-                    keptPhrases == null ? null : keptPhrases.value()),
+                    frequentPhrases == null ? null : frequentPhrases.value()),
             ENCODER);
   }
 
@@ -48,15 +103,15 @@ public final class ArticleTermCounter {
   private static final class PartitionCounter extends PerArticleIterator<TermCount> {
     private final ArabicTextAnalyzer analyzer;
     private final NgramExtractor extractor;
-    private final Set<String> keptPhrases;
+    private final long[] frequentPhrases;
     private final Map<String, Map<String, long[]>> countsByKey = new HashMap<>();
     private final Map<String, Ngram> firstByKey = new HashMap<>();
 
-    PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, Set<String> keptPhrases) {
+    PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, long[] frequentPhrases) {
       super(rows);
       this.analyzer = new ArabicTextAnalyzer(resources);
       this.extractor = new NgramExtractor(maxN);
-      this.keptPhrases = keptPhrases;
+      this.frequentPhrases = frequentPhrases;
     }
 
     @Override
@@ -73,7 +128,7 @@ public final class ArticleTermCounter {
     }
 
     private void add(Ngram g) {
-      if (g.n() > 1 && keptPhrases != null && !keptPhrases.contains(g.key())) {
+      if (g.n() > 1 && frequentPhrases != null && !TermHash.contains(frequentPhrases, g.key())) {
         return;
       }
       countsByKey.computeIfAbsent(g.key(), k -> new HashMap<>(2))
@@ -83,6 +138,7 @@ public final class ArticleTermCounter {
 
     @Override
     protected void endArticle(String article, List<TermCount> ready) {
+      boolean partial = atPartitionEdge();
       for (Map.Entry<String, Map<String, long[]>> e : countsByKey.entrySet()) {
         Ngram g = firstByKey.get(e.getKey());
         long total = 0;
@@ -96,7 +152,7 @@ public final class ArticleTermCounter {
             bestCount = c;
           }
         }
-        ready.add(new TermCount(article, e.getKey(), g.n(), bestDisplay, g.stem(), total, bestCount));
+        ready.add(new TermCount(article, e.getKey(), g.n(), bestDisplay, g.stem(), total, bestCount, partial));
       }
       countsByKey.clear();
       firstByKey.clear();

@@ -27,13 +27,42 @@ public final class NgramExtractor {
   }
 
   public void extract(String sentence, List<AnalyzedToken> tokens, Consumer<Ngram> out) {
-    // Runs of content tokens with nothing but white space between them.
+    forEachRun(sentence, tokens, run -> emitRun(run, out));
+  }
+
+  /** Receives the key and length of each term, without building display forms or stems. */
+  @FunctionalInterface
+  public interface KeyConsumer {
+    void accept(String key, int n);
+  }
+
+  /** The same terms as {@link #extract}, keys only: the cheap form for counting candidates. */
+  public void extractKeys(String sentence, List<AnalyzedToken> tokens, KeyConsumer out) {
+    forEachRun(sentence, tokens, run -> {
+      StringBuilder key = new StringBuilder();
+      for (int i = 0; i < run.size(); i++) {
+        key.setLength(0);
+        for (int n = 1; n <= maxN && i + n <= run.size(); n++) {
+          if (n > 1) {
+            key.append(' ');
+          }
+          key.append(run.get(i + n - 1).key());
+          out.accept(key.toString(), n);
+        }
+      }
+    });
+  }
+
+  /** Runs of content tokens with nothing but white space (or quote marks) between them. */
+  private static void forEachRun(String sentence, List<AnalyzedToken> tokens, Consumer<List<AnalyzedToken>> action) {
     List<AnalyzedToken> run = new ArrayList<>();
     AnalyzedToken previous = null;
     for (AnalyzedToken t : tokens) {
       boolean joined = previous != null && onlySpaceBetween(sentence, previous, t);
       if (!t.isContent() || !joined) {
-        emitRun(run, out);
+        if (!run.isEmpty()) {
+          action.accept(run);
+        }
         run.clear();
       }
       if (t.isContent()) {
@@ -41,7 +70,9 @@ public final class NgramExtractor {
       }
       previous = t;
     }
-    emitRun(run, out);
+    if (!run.isEmpty()) {
+      action.accept(run);
+    }
   }
 
   private void emitRun(List<AnalyzedToken> run, Consumer<Ngram> out) {

@@ -25,13 +25,13 @@ public final class PhraseSelector {
 
   /**
    * @param candidateCounts corpus counts of every candidate: {@code term_key}, {@code n}, {@code
-   *     term_count} (unigrams included)
+   *     term_count} (unigrams included; phrases below minCount may be missing)
+   * @param minCount phrases seen fewer times are not phrases
    * @return phrases (n ≥ 2) with {@code term_key, n, term_count, npmi, llr, kept}
    */
-  public static Scored score(Dataset<Row> candidateCounts, TermsConfig cfg) {
+  public static Scored score(Dataset<Row> candidateCounts, TermsConfig cfg, long minCount) {
     Row total = candidateCounts.filter(col("n").equalTo(1)).agg(sum("term_count")).first();
     long contentTokens = total.isNullAt(0) ? 0 : total.getLong(0);
-    long minCount = cfg.effectivePhraseMinCount(contentTokens);
 
     Dataset<Row> frequent =
         candidateCounts.filter(col("n").equalTo(1).or(col("term_count").geq(minCount)));

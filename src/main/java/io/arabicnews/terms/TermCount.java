@@ -21,4 +21,6 @@ public class TermCount implements Serializable {
   private String stem;
   private long termCount;
   private long displayCount;
+  /** The article is the first or last of its partition and may continue in the next one. */
+  private boolean partial;
 }

@@ -1,5 +1,6 @@
 package io.arabicnews.terms;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -9,6 +10,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
@@ -31,23 +33,58 @@ public final class TermTables {
   /**
    * One row per article and term ({@code article_id, term_key, n, term_count}) plus the article's
    * most frequent printed form of the term ({@code display, display_count}) and its {@code stem}.
+   * Counts of complete articles pass through; only rows flagged {@code partial} (an article at a
+   * partition edge) are summed again, so the millions of rows need no shuffle.
    */
   public static Dataset<Row> perArticle(Dataset<TermCount> counts) {
-    return counts
-        .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
-        .agg(
-            sum("termCount").as("term_count"),
-            max(struct(col("displayCount"), col("display"), col("stem"))).as("d"))
-        .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
-            col("d.display").as("display"), col("d.displayCount").as("display_count"), col("d.stem").as("stem"));
+    Dataset<Row> complete =
+        counts
+            .filter(col("partial").equalTo(false))
+            .select(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"),
+                col("termCount").as("term_count"), col("display"), col("displayCount").as("display_count"),
+                col("stem"));
+    Dataset<Row> joined =
+        counts
+            .filter(col("partial"))
+            .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
+            .agg(
+                sum("termCount").as("term_count"),
+                max(struct(col("displayCount"), col("display"), col("stem"))).as("d"))
+            .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
+                col("d.display").as("display"), col("d.displayCount").as("display_count"), col("d.stem").as("stem"));
+    return complete.unionByName(joined);
   }
 
   /**
+   * Corpus totals per term, raw and over canonical articles only: {@code term_key, n, term_count,
+   * doc_count, term_count_dedup, doc_count_dedup}.
+   *
+   * @param canonical {@code article_id, is_canonical} of every article
+   */
+  public static Dataset<Row> totals(Dataset<Row> perArticle, Dataset<Row> canonical) {
+    return withDedupCounts(
+        perArticle.join(canonical.select("article_id", "is_canonical"), "article_id").groupBy(col("term_key"), col("n")));
+  }
+
+  /** Raw and de-duplicated sums of term_count and of articles over the grouped rows. */
+  private static Dataset<Row> withDedupCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
+    Column canonical = col("is_canonical");
+    return grouped.agg(
+        sum("term_count").as("term_count"),
+        count(lit(1)).as("doc_count"),
+        sum(when(canonical, col("term_count")).otherwise(0L)).as("term_count_dedup"),
+        sum(when(canonical, 1L).otherwise(0L)).as("doc_count_dedup"));
+  }
+
+  /**
+   * @param totals {@link #totals} of perArticle
    * @param articleCount articles in the corpus (the idf's N)
    * @param totalTokens word tokens in the corpus, stop words included (the per_10k base)
+   * @param canonicalTokens word tokens of the canonical articles (the per_10k_dedup base)
    */
   public static Dataset<Row> termFrequencies(
-      Dataset<Row> perArticle, Dataset<Row> phrases, long articleCount, long totalTokens) {
+      Dataset<Row> perArticle, Dataset<Row> totals, Dataset<Row> phrases, long articleCount, long totalTokens,
+      long canonicalTokens) {
     Dataset<Row> display =
         perArticle
             .groupBy(col("term_key"), col("display"), col("stem"))
@@ -56,10 +93,6 @@ public final class TermTables {
             // The most frequent printed form; ties go to the alphabetically last, deterministically.
             .agg(max(struct(col("c"), col("display"), col("stem"))).as("best"))
             .select(col("term_key"), col("best.display").as("display_form"), col("best.stem").as("stem"));
-    Dataset<Row> totals =
-        perArticle
-            .groupBy(col("term_key"), col("n"))
-            .agg(sum("term_count").as("term_count"), count(lit(1)).as("doc_count"));
     Dataset<Row> scores = phrases.select("term_key", "npmi", "llr");
     return Tables.TERM_FREQUENCIES.conform(
         totals
@@ -67,6 +100,7 @@ public final class TermTables {
             .join(scores, new String[] {"term_key"}, "left")
             .withColumn("idf", idf(col("doc_count"), articleCount))
             .withColumn("per_10k", col("term_count").multiply(10_000.0).divide(Math.max(1, totalTokens)))
+            .withColumn("per_10k_dedup", col("term_count_dedup").multiply(10_000.0).divide(Math.max(1, canonicalTokens)))
             .withColumn(
                 "rank",
                 row_number().over(Window.partitionBy("n").orderBy(col("term_count").desc(), col("term_key")))));
@@ -78,14 +112,14 @@ public final class TermTables {
   }
 
   /**
-   * @param articles {@code article_id, n_tokens}
+   * @param articles {@code article_id, n_tokens, is_canonical}
    * @param frequencies the term_frequencies table (for idf)
    */
   public static Dataset<Row> articleTerms(Dataset<Row> perArticle, Dataset<Row> articles, Dataset<Row> frequencies) {
     return Tables.ARTICLE_TERMS.conform(
         perArticle
-            .join(articles.select("article_id", "n_tokens"), "article_id")
-            .join(frequencies.select("term_key", "n", "idf"), new String[] {"term_key", "n"})
+            .join(articles.select("article_id", "n_tokens", "is_canonical"), "article_id")
+            .join(broadcast(frequencies.select("term_key", "n", "idf")), new String[] {"term_key", "n"})
             .withColumn("tf", col("term_count").divide(col("n_tokens").cast("double")))
             .withColumn("tf_idf", col("tf").multiply(col("idf"))));
   }
@@ -95,14 +129,16 @@ public final class TermTables {
     Dataset<Row> dated =
         articles
             .filter(col("published_date").isNotNull())
-            .select(col("article_id"), period.start(col("published_date")).as("period_start"), col("n_tokens"));
+            .select(col("article_id"), period.start(col("published_date")).as("period_start"), col("n_tokens"),
+                col("is_canonical"));
     return Tables.TERM_TIMELINE.conform(byGroup(perArticle, dated, "period_start"));
   }
 
   public static Dataset<Row> termBySource(Dataset<Row> perArticle, Dataset<Row> articles) {
     Dataset<Row> sourced =
         articles.select(
-            col("article_id"), coalesce(col("source"), lit(UNKNOWN_SOURCE)).as("source"), col("n_tokens"));
+            col("article_id"), coalesce(col("source"), lit(UNKNOWN_SOURCE)).as("source"), col("n_tokens"),
+            col("is_canonical"));
     return Tables.TERM_BY_SOURCE.conform(byGroup(perArticle, sourced, "source"));
   }
 
@@ -111,25 +147,37 @@ public final class TermTables {
    * the group's count against the rest of the corpus.
    */
   private static Dataset<Row> byGroup(Dataset<Row> perArticle, Dataset<Row> groupedArticles, String group) {
+    Column canonical = col("is_canonical");
     Dataset<Row> groupTokens =
-        groupedArticles.groupBy(group).agg(sum("n_tokens").as("group_tokens"));
-    Row total = groupTokens.agg(sum("group_tokens")).first();
+        groupedArticles.groupBy(group).agg(
+            sum("n_tokens").as("group_tokens"),
+            sum(when(canonical, col("n_tokens")).otherwise(0L)).as("group_tokens_dedup"));
+    Row total = groupTokens.agg(sum("group_tokens"), sum("group_tokens_dedup")).first();
     long allTokens = total.isNullAt(0) ? 0 : total.getLong(0);
+    long allTokensDedup = total.isNullAt(1) ? 0 : total.getLong(1);
     Dataset<Row> counts =
-        perArticle
-            .join(groupedArticles.select("article_id", group), "article_id")
-            .groupBy(group, "term_key", "n")
-            .agg(sum("term_count").as("term_count"), count(lit(1)).as("doc_count"))
-            .join(groupTokens, group);
-    Column termTotal = sum("term_count").over(Window.partitionBy("term_key", "n"));
+        withDedupCounts(
+                perArticle
+                    .join(groupedArticles.select("article_id", group, "is_canonical"), "article_id")
+                    .groupBy(group, "term_key", "n"))
+            .join(broadcast(groupTokens), group);
     Column a = col("term_count").cast("double");
     Column c = col("group_tokens").cast("double");
+    Column aDedup = col("term_count_dedup").cast("double");
+    Column cDedup = col("group_tokens_dedup").cast("double");
     return counts
-        .withColumn("term_total", termTotal)
+        .withColumn("term_total", sum("term_count").over(Window.partitionBy("term_key", "n")))
+        .withColumn("term_total_dedup", sum("term_count_dedup").over(Window.partitionBy("term_key", "n")))
         .withColumn("per_10k", a.multiply(10_000.0).divide(c))
+        .withColumn("per_10k_dedup", when(cDedup.gt(0), aDedup.multiply(10_000.0).divide(cDedup)))
         .withColumn(
             "keyness",
             Association.signedKeyness(
-                a, col("term_total").minus(col("term_count")).cast("double"), c, lit((double) allTokens).minus(c)));
+                a, col("term_total").minus(col("term_count")).cast("double"), c, lit((double) allTokens).minus(c)))
+        .withColumn(
+            "keyness_dedup",
+            when(cDedup.gt(0), Association.signedKeyness(
+                aDedup, col("term_total_dedup").minus(col("term_count_dedup")).cast("double"), cDedup,
+                lit((double) allTokensDedup).minus(cDedup))));
   }
 }

@@ -44,8 +44,12 @@ public class TermsConfig implements Serializable {
     return phraseMeasure == PhraseMeasure.NPMI ? 0.3 : 10.83;
   }
 
-  public long effectivePhraseMinCount(long contentTokens) {
-    return phraseMinCount > 0 ? phraseMinCount : Math.max(3, contentTokens / 1_000_000);
+  /**
+   * @param wordTokens word tokens in the corpus (stop words included: known from the articles table
+   *     before any counting, so the first pass can filter on it)
+   */
+  public long effectivePhraseMinCount(long wordTokens) {
+    return phraseMinCount > 0 ? phraseMinCount : Math.max(3, wordTokens / 2_000_000);
   }
 
   public TermsConfig validate() {

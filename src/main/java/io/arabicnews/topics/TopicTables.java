@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
@@ -60,19 +61,25 @@ public final class TopicTables {
   public static Dataset<Row> timeline(Dataset<Row> articleTopics, Dataset<Row> articles, Dataset<Row> topics,
       Period period, int window) {
     Dataset<Row> dated = articles.filter(col("published_date").isNotNull())
-        .select(col("article_id"), period.start(col("published_date")).as("period_start"));
+        .select(col("article_id"), period.start(col("published_date")).as("period_start"), col("is_canonical"));
     Dataset<Row> weights = articleTopics.join(dated, "article_id")
         .groupBy("period_start", "topic_id", "kind")
-        .agg(count(lit(1)).as("article_count"), sum("weight").as("weight_sum"));
+        .agg(count(lit(1)).as("article_count"), sum("weight").as("weight_sum"),
+            sum(when(col("is_canonical"), 1L).otherwise(0L)).as("article_count_dedup"),
+            sum(when(col("is_canonical"), col("weight")).otherwise(0.0)).as("weight_sum_dedup"));
     Dataset<Row> grid = dated.select("period_start").distinct()
         .crossJoin(topics.select("topic_id", "kind"));
     Dataset<Row> filled = grid.join(weights, new String[] {"period_start", "topic_id", "kind"}, "left")
         .withColumn("article_count", coalesce(col("article_count"), lit(0L)))
-        .withColumn("weight_sum", coalesce(col("weight_sum"), lit(0.0)));
+        .withColumn("weight_sum", coalesce(col("weight_sum"), lit(0.0)))
+        .withColumn("article_count_dedup", coalesce(col("article_count_dedup"), lit(0L)))
+        .withColumn("weight_sum_dedup", coalesce(col("weight_sum_dedup"), lit(0.0)));
     int half = (window - 1) / 2;
     return Tables.TOPIC_TIMELINE.conform(filled
         .withColumn("kind_weight", sum("weight_sum").over(Window.partitionBy("period_start", "kind")))
         .withColumn("share", coalesce(col("weight_sum").divide(col("kind_weight")), lit(0.0)))
+        .withColumn("kind_weight_dedup", sum("weight_sum_dedup").over(Window.partitionBy("period_start", "kind")))
+        .withColumn("share_dedup", coalesce(col("weight_sum_dedup").divide(col("kind_weight_dedup")), lit(0.0)))
         .withColumn("share_smoothed", avg("share").over(Window.partitionBy("topic_id")
             .orderBy("period_start").rowsBetween(-half, window - 1 - half))));
   }

@@ -96,7 +96,8 @@ class IngestJobTest extends SparkTestBase {
     assertThat(schema.apply("n_tokens").dataType()).isEqualTo(DataTypes.IntegerType);
     assertThat(List.of(articles.columns())).containsExactly("article_id", "source", "url", "title", "body",
         "published_date", "date_source", "date_note", "encoding", "n_chars", "n_sentences", "n_tokens",
-        "n_removed_lines", "content_hash", "input_path");
+        "n_removed_lines", "content_hash", "input_path", "dup_cluster_id", "is_canonical", "dup_cluster_size",
+        "dup_max_similarity");
     for (Row r : articles.collectAsList()) {
       String body = r.getAs("body");
       assertThat(body).doesNotContain("http", "مقالات ذات صلة", "زر الذهاب", "كلمات مفتاحية", "المصدر |", "\u200F");
