@@ -20,6 +20,7 @@ public final class NaiveWordCountJob {
   private NaiveWordCountJob() {}
 
   public static void main(String[] args) {
+    io.arabicnews.jobs.PeakHeap.start();
     SparkSession spark = SparkSession.builder().appName("naive-word-count").getOrCreate();
     try {
       long t0 = System.nanoTime();
@@ -31,6 +32,7 @@ public final class NaiveWordCountJob {
       System.out.printf("naive: %d distinct words in %.1f s%n", distinct, (System.nanoTime() - t0) / 1e9);
     } finally {
       spark.stop();
+      System.err.println(io.arabicnews.jobs.PeakHeap.line());
     }
   }
 }

@@ -8,10 +8,13 @@ import java.util.List;
  * quotation «…» “…” "…" in one sentence unless it runs on past {@value #MAX_QUOTE_CHARS} characters
  * (an unclosed quote must not swallow the article). Decimal points («3.5») and single-letter
  * abbreviations («د. أحمد») do not end a sentence; a full stop glued to the next word («روسيا.وأفاد»)
- * does.
+ * does. A run of more than {@value #MAX_SENTENCE_CHARS} characters without a sentence end (a table
+ * flattened into one line, a text without punctuation) is cut at the last space before that length,
+ * so sentence-scope counts (co-mentions) never treat a whole page as one sentence.
  */
 public final class SentenceSplitter {
   static final int MAX_QUOTE_CHARS = 400;
+  public static final int MAX_SENTENCE_CHARS = 2_000;
   private static final String TERMINALS = ".!?؟؛…";
   private static final String CLOSERS = "»”\")]』";
 
@@ -72,6 +75,21 @@ public final class SentenceSplitter {
 
   private static void add(List<String> out, String piece) {
     String s = piece.strip();
+    while (s.length() > MAX_SENTENCE_CHARS) {
+      int cut = s.lastIndexOf(' ', MAX_SENTENCE_CHARS);
+      if (cut <= 0) {
+        cut = MAX_SENTENCE_CHARS; // no space at all: cut the run itself
+        if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+          cut--;
+        }
+      }
+      addIfWordy(out, s.substring(0, cut).strip());
+      s = s.substring(cut).strip();
+    }
+    addIfWordy(out, s);
+  }
+
+  private static void addIfWordy(List<String> out, String s) {
     for (int i = 0; i < s.length(); i++) {
       if (Character.isLetterOrDigit(s.charAt(i))) {
         out.add(s);

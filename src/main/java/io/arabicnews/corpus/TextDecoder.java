@@ -53,6 +53,11 @@ public final class TextDecoder {
     if (!"undecodable".equals(utf8.rejectReason())) {
       return utf8; // valid UTF-8, or valid UTF-8 that is empty or mojibake: no other guess is better
     }
+    if (utf8ArabicShare(bytes) >= 0.8) {
+      // Arabic UTF-8 with a few broken bytes (a truncated download, a bad copy): read as Windows-1256
+      // it would still look Arabic, letter soup. Refuse it rather than load the soup.
+      return DecodedText.rejected("undecodable", "Arabic UTF-8 with invalid byte sequences: " + utf8.rejectDetail());
+    }
     String cp1256 = new String(bytes, CP1256);
     if (arabicLetterShare(cp1256) >= 0.5) {
       return checked(cp1256, WINDOWS_1256);
@@ -143,6 +148,29 @@ public final class TextDecoder {
       }
     }
     return marks >= 3 && marks > arabic;
+  }
+
+  /**
+   * Share of the non-ASCII bytes that form a UTF-8 Arabic letter (lead byte D8–DB, continuation byte
+   * 80–BF). Arabic UTF-8 is nearly all such pairs; Windows-1256 Arabic almost never is (its letters
+   * are C1–FE, and a letter followed by a byte 80–BF is rare punctuation).
+   */
+  static double utf8ArabicShare(byte[] b) {
+    int high = 0;
+    int paired = 0;
+    for (int i = 0; i < b.length; i++) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        continue;
+      }
+      high++;
+      if (c >= 0xD8 && c <= 0xDB && i + 1 < b.length && (b[i + 1] & 0xC0) == 0x80) {
+        paired += 2;
+        high++;
+        i++;
+      }
+    }
+    return high == 0 ? 0 : (double) paired / high;
   }
 
   static double arabicLetterShare(String s) {

@@ -11,6 +11,8 @@ public class DuplicatesConfig {
   @Builder.Default double minSimilarity = 0.5;
   /** MinHash functions (OR-amplified hash tables): a pair of similarity s is a candidate with probability 1-(1-s)^k. */
   @Builder.Default int hashTables = 8;
+  /** Two articles printed more than this many days apart are not duplicates (undated ones may be). */
+  @Builder.Default int maxDays = 2;
   /** Seed of the MinHash functions: fixed, so re-runs find the same clusters. */
   @Builder.Default long seed = 20_130_101L;
 
@@ -24,6 +26,9 @@ public class DuplicatesConfig {
     }
     if (hashTables < 1 || hashTables > 64) {
       throw new IllegalArgumentException("--dup-hash-tables must be 1..64 (got " + hashTables + ")");
+    }
+    if (maxDays < 0) {
+      throw new IllegalArgumentException("--dup-max-days must be 0 or more (got " + maxDays + ")");
     }
     return this;
   }

@@ -1,15 +1,19 @@
 package io.arabicnews.duplicates;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
+import java.util.ArrayList;
+import java.util.List;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -17,28 +21,26 @@ import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
-import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Finds near-duplicate articles (one wire story in several outlets, an updated version of an
- * article) with Spark MLlib's MinHash LSH over word shingles, joins them into clusters (connected
- * components of the pairs at or above the similarity threshold) and picks one canonical article per
- * cluster: the earliest dated, then the longest, then the smallest id.
+ * article) with Spark MLlib's MinHash LSH over word shingles and groups them into star clusters: a
+ * canonical article (the earliest dated, then the longest, then the smallest id) and the articles
+ * that are near-duplicates of it, printed within a few days of each other.
  */
 @Slf4j
 public final class NearDuplicates {
   /** Bodies with fewer shingles (under about eight words) are too short to judge and stay alone. */
   public static final int MIN_SHINGLES = 5;
-  /** Label propagation converges in about the diameter of the largest cluster; this bounds it. */
-  private static final int MAX_ROUNDS = 100;
+  /** Star rounds: each takes at least the earliest article of every chain; this bounds them. */
+  private static final int MAX_ROUNDS = 200;
 
   private NearDuplicates() {}
 
@@ -48,24 +50,15 @@ public final class NearDuplicates {
    *     dup_max_similarity}
    */
   public static Dataset<Row> clusters(Dataset<Row> articles, DuplicatesConfig cfg) {
-    Dataset<Row> pairs = pairs(articles, cfg);
-    Dataset<Row> labels = components(pairs);
-    WindowSpec byCluster = Window.partitionBy("label");
-    WindowSpec ranked =
-        byCluster.orderBy(col("published_date").asc_nulls_last(), col("n_chars").desc(), col("article_id"));
-    Dataset<Row> bestSimilarity =
-        pairs.select(col("a").as("article_id"), col("similarity"))
-            .unionByName(pairs.select(col("b").as("article_id"), col("similarity")))
-            .groupBy("article_id")
-            .agg(max("similarity").as("dup_max_similarity"));
-    Dataset<Row> clustered =
-        labels
-            .join(articles.select("article_id", "published_date", "n_chars"), "article_id")
-            .withColumn("dup_cluster_id", first("article_id").over(ranked))
-            .withColumn("dup_cluster_size", count(lit(1)).over(byCluster))
-            .join(bestSimilarity, "article_id")
-            .select("article_id", "dup_cluster_id", "dup_cluster_size", "dup_max_similarity");
-    return articles
+    Dataset<Row> stars = stars(pairs(articles, cfg), articles);
+    Dataset<Row> sizes = stars.groupBy("centre").agg(count(lit(1)).as("dup_cluster_size"),
+        max("similarity").as("best_member_similarity"));
+    Dataset<Row> clustered = stars
+        .join(sizes, "centre")
+        .select(col("article_id"), col("centre").as("dup_cluster_id"), col("dup_cluster_size"),
+            // a member's similarity to its canonical article; for the canonical one, its closest member
+            coalesce(col("similarity"), col("best_member_similarity")).as("dup_max_similarity"));
+    Dataset<Row> clusteredAll = articles
         .select("article_id")
         .join(clustered, new String[] {"article_id"}, "left")
         .select(
@@ -73,8 +66,8 @@ public final class NearDuplicates {
             coalesce(col("dup_cluster_id"), col("article_id")).as("dup_cluster_id"),
             coalesce(col("dup_cluster_id"), col("article_id")).equalTo(col("article_id")).as("is_canonical"),
             coalesce(col("dup_cluster_size"), lit(1L)).cast("int").as("dup_cluster_size"),
-            col("dup_max_similarity"))
-        .localCheckpoint();
+            col("dup_max_similarity"));
+    return truncate(clusteredAll);
   }
 
   /** Every article alone in its cluster: what a run with detection turned off records. */
@@ -87,12 +80,15 @@ public final class NearDuplicates {
         lit(null).cast("double").as("dup_max_similarity"));
   }
 
-  /** Pairs {@code a < b} (computed, held by Spark) whose shingle sets have Jaccard similarity at or above the threshold. */
+  /**
+   * Pairs {@code a < b} (computed, held by Spark) whose shingle sets have Jaccard similarity at or
+   * above the threshold and whose dates are at most {@code maxDays} apart (or unknown).
+   */
   public static Dataset<Row> pairs(Dataset<Row> articles, DuplicatesConfig cfg) {
     Dataset<Row> features =
         articles
             .filter(size(col("shingles")).geq(MIN_SHINGLES))
-            .select(col("article_id"), TO_VECTOR.apply(col("shingles")).as("features"));
+            .select(col("article_id"), col("published_date"), TO_VECTOR.apply(col("shingles")).as("features"));
     // Fitting reads only the vector size from a first row: give it one, so an empty corpus needs no
     // special case and the articles are not computed an extra time.
     Dataset<Row> shape =
@@ -110,48 +106,87 @@ public final class NearDuplicates {
     // join compares exact Jaccard distances of the LSH candidates, so only recall depends on LSH.
     Dataset<Row> hashed = model.transform(features).persist(StorageLevel.DISK_ONLY());
     try {
-      return model
+      return truncate(model
           .approxSimilarityJoin(hashed, hashed, 1.0 - cfg.getMinSimilarity() + 1e-12, "distance")
+          .filter(col("datasetA.article_id").lt(col("datasetB.article_id")))
+          // A story is reprinted or updated within days; text this alike further apart is a template
+          // (a weekly column, a daily police report) or a follow-up, not the same article.
+          .filter(col("datasetA.published_date").isNull().or(col("datasetB.published_date").isNull())
+              .or(abs(datediff(col("datasetA.published_date"), col("datasetB.published_date"))).leq(cfg.getMaxDays())))
           .select(col("datasetA.article_id").as("a"), col("datasetB.article_id").as("b"),
-              lit(1.0).minus(col("distance")).as("similarity"))
-          .filter(col("a").lt(col("b")))
-          .localCheckpoint();
+              lit(1.0).minus(col("distance")).as("similarity")));
     } finally {
       hashed.unpersist();
     }
   }
 
-  /** Connected components by minimum-label propagation: {@code article_id, label} for paired articles. */
-  static Dataset<Row> components(Dataset<Row> pairs) {
-    Dataset<Row> edges =
-        pairs.select(col("a").as("src"), col("b").as("dst"))
-            .unionByName(pairs.select(col("b").as("src"), col("a").as("dst")))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> labels = edges.select(col("src").as("article_id")).distinct()
-        .withColumn("label", col("article_id")).localCheckpoint();
-    try {
-      for (int round = 1; ; round++) {
-        Dataset<Row> proposed =
-            edges.join(labels, edges.col("src").equalTo(labels.col("article_id")))
-                .select(col("dst").as("article_id"), col("label"));
-        Dataset<Row> next =
-            labels.unionByName(proposed).groupBy("article_id").agg(min("label").as("label")).localCheckpoint();
-        long changed =
-            next.join(labels.withColumnRenamed("label", "old"), "article_id")
-                .filter(col("label").lt(col("old")))
-                .count();
-        labels = next;
-        if (changed == 0) {
-          log.info("Duplicate clusters settled after {} rounds", round);
-          return labels;
-        }
-        if (round == MAX_ROUNDS) {
-          throw new IllegalStateException("duplicate clusters did not settle in " + MAX_ROUNDS + " rounds");
-        }
+  /**
+   * Star clusters: each cluster is a canonical article (the earliest dated, then the longest, then the
+   * smallest id) and articles that are near-duplicates of it directly. Connected components would chain
+   * a story's successive reports (hearing set, hearing postponed, verdict) into one cluster through
+   * their shared background paragraphs; a star keeps every member within the threshold of the
+   * article it is counted as a copy of.
+   *
+   * <p>Rounds, in parallel: an unassigned article with no unassigned neighbour earlier than itself is
+   * a centre; unassigned neighbours of centres join the most similar one (centres are never
+   * neighbours of each other); both leave the graph; repeat until no pair is left. Articles left
+   * without pairs are their own cluster.
+   *
+   * @return {@code article_id, centre, similarity} for every paired article (a centre has itself as
+   *     centre and a null similarity)
+   */
+  static Dataset<Row> stars(Dataset<Row> pairs, Dataset<Row> articles) {
+    Dataset<Row> keys = articles.select(col("article_id"),
+        struct(coalesce(col("published_date"), lit(java.sql.Date.valueOf("9999-12-31"))),
+            col("n_chars").multiply(-1), col("article_id")).as("key"));
+    Dataset<Row> directed = pairs.select(col("a").as("src"), col("b").as("dst"), col("similarity"))
+        .unionByName(pairs.select(col("b").as("src"), col("a").as("dst"), col("similarity")));
+    Dataset<Row> edges = truncate(directed
+        .join(keys.withColumnRenamed("article_id", "src").withColumnRenamed("key", "key_src"), "src")
+        .join(keys.withColumnRenamed("article_id", "dst").withColumnRenamed("key", "key_dst"), "dst"));
+    List<Dataset<Row>> assigned = new ArrayList<>();
+    for (int round = 1; !edges.isEmpty(); round++) {
+      if (round > MAX_ROUNDS) {
+        log.warn("Near-duplicate clusters: stopped after {} rounds; {} articles still paired stay alone in their cluster",
+            MAX_ROUNDS, edges.select("src").distinct().count());
+        break;
       }
-    } finally {
-      edges.unpersist();
+      Dataset<Row> later = edges.filter(col("key_dst").lt(col("key_src"))).select(col("src").as("id"));
+      Dataset<Row> centres = truncate(edges.select(col("src").as("id")).distinct().join(later, new String[] {"id"}, "left_anti"));
+      Dataset<Row> members = edges
+          .join(centres, edges.col("dst").equalTo(centres.col("id")))
+          .withColumn("rank", row_number().over(Window.partitionBy("src")
+              .orderBy(col("similarity").desc(), col("key_dst"))))
+          .filter(col("rank").equalTo(1))
+          .select(col("src").as("article_id"), col("dst").as("centre"), col("similarity"));
+      Dataset<Row> settled = truncate(centres.select(col("id").as("article_id"), col("id").as("centre"),
+              lit(null).cast("double").as("similarity"))
+          .unionByName(members));
+      assigned.add(settled);
+      Dataset<Row> gone = settled.select(col("article_id").as("id"));
+      edges = truncate(edges
+          .join(gone.withColumnRenamed("id", "src"), new String[] {"src"}, "left_anti")
+          .join(gone.withColumnRenamed("id", "dst"), new String[] {"dst"}, "left_anti"));
+      if (edges.isEmpty()) {
+        log.info("Near-duplicate clusters settled after {} rounds", round);
+      }
     }
+    Dataset<Row> all = articles.sparkSession().createDataFrame(List.of(),
+        new StructType().add("article_id", "string").add("centre", "string").add("similarity", "double"));
+    for (Dataset<Row> r : assigned) {
+      all = all.unionByName(r);
+    }
+    return all;
+  }
+
+  /**
+   * Computes {@code ds} once and cuts its lineage (the propagation loop would otherwise grow its
+   * plan every round). A reliable checkpoint when the run has a checkpoint directory (a cluster run:
+   * a lost executor must not take the data with it), an executor-local one otherwise (local mode,
+   * where an executor cannot be lost without the driver).
+   */
+  static Dataset<Row> truncate(Dataset<Row> ds) {
+    return ds.sparkSession().sparkContext().getCheckpointDir().isDefined() ? ds.checkpoint() : ds.localCheckpoint();
   }
 
   private static final UserDefinedFunction TO_VECTOR =

@@ -94,7 +94,7 @@ public final class IngestJob implements Callable<Integer> {
             // On disk, not in memory: the sorts and joins that follow need the heap, and the
             // operating system's page cache keeps re-reads fast anyway.
             .persist(StorageLevel.DISK_ONLY());
-    try {
+    try (RunCheckpoints checkpoints = RunCheckpoints.open(spark, cfg.getOutputRoot())) {
       long read = processed.count();
       Map<String, Long> byReason = new TreeMap<>();
       for (Row r : processed.filter(col("rejectReason").isNotNull())

@@ -22,8 +22,12 @@ public class InputOptions {
   @Option(names = "--dup-hash-tables", defaultValue = "8", description = "Near-duplicates: MinHash functions; more finds more of the pairs near the threshold, slower (default: ${DEFAULT-VALUE})")
   int dupHashTables;
 
+  @Option(names = "--dup-max-days", defaultValue = "2", description = "Near-duplicates: articles printed more than this many days apart are never one story (default: ${DEFAULT-VALUE})")
+  int dupMaxDays;
+
   DuplicatesConfig duplicates() {
-    return DuplicatesConfig.builder().minSimilarity(dupSimilarity).hashTables(dupHashTables).build().validate();
+    return DuplicatesConfig.builder().minSimilarity(dupSimilarity).hashTables(dupHashTables).maxDays(dupMaxDays)
+        .build().validate();
   }
 
   @Option(names = "--boilerplate", description = "Boilerplate line patterns (kind TAB regex) to use instead of the shipped ones")

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ final class JobMain {
   private JobMain() {}
 
   static int execute(Object command, String[] args) {
+    PeakHeap.start();
     CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -47,7 +49,9 @@ final class JobMain {
         return 2;
       }
     }
-    return cli.execute(args);
+    int code = cli.execute(args);
+    System.err.println(PeakHeap.line());
+    return code;
   }
 
   private static String configFile(String[] args) {
@@ -82,10 +86,26 @@ final class JobMain {
     }
     for (String key : props.stringPropertyNames()) {
       if (!known.contains(key) || key.equals("config")) {
-        throw new IllegalArgumentException("--config " + file + ": unknown option «" + key
+        throw new IllegalArgumentException("--config " + file + lineOf(file, key) + ": unknown option «" + key
             + "» (keys are option names without dashes, e.g. period=week; see --help)");
       }
     }
     return props;
+  }
+
+  /** {@code " line N"} of the first line that sets {@code key}, or nothing if it cannot be found. */
+  private static String lineOf(String file, String key) {
+    try {
+      List<String> lines = Files.readAllLines(new File(file).toPath(), java.nio.charset.StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.startsWith(key) && line.substring(key.length()).strip().matches("^[=:].*|^$")) {
+          return " line " + (i + 1);
+        }
+      }
+    } catch (IOException e) {
+      // The key was read from this file a moment ago; without its line the message still names it.
+    }
+    return "";
   }
 }

@@ -47,7 +47,7 @@ public final class Tables {
   public static final TableSchema REJECTS =
       new TableSchema("rejects", "one input record that was not loaded, with the reason")
           .column("input", StringType, "The input: a file path, or a file path and the record's id", "file:/data/bad.txt")
-          .column("reason", StringType, "Short code: empty, binary, undecodable, mojibake, malformed, no_body, missing_file, duplicate_id", "binary")
+          .column("reason", StringType, "Short code: empty, binary, undecodable, mojibake, malformed, no_body, too_large (over 5,000,000 characters), missing_file, duplicate_id", "binary")
           .column("detail", StringType, "What exactly was wrong", "NUL or control bytes: not a text file")
           .column("article_id", StringType, "The record's id when it had one", "youm7-1234")
           .column("source", StringType, "The record's source when it had one", "youm7");

@@ -60,6 +60,20 @@ class TextDecoderTest {
   }
 
   @Test
+  void arabicUtf8WithBrokenBytesIsNotMistakenForWindows1256() {
+    byte[] good = ARABIC.getBytes(StandardCharsets.UTF_8);
+    byte[] damaged = java.util.Arrays.copyOf(good, good.length + 3);
+    damaged[good.length] = (byte) 0xC3; // a lead byte followed by ASCII: invalid
+    damaged[good.length + 1] = '(';
+    damaged[good.length + 2] = (byte) 0xA0; // a lone continuation byte
+    // Read as Windows-1256 these bytes are all "Arabic letters": the share check alone would take them.
+    assertThat(TextDecoder.arabicLetterShare(new String(damaged, Charset.forName("windows-1256")))).isGreaterThan(0.5);
+    DecodedText d = TextDecoder.decode(damaged);
+    assertThat(d.rejectReason()).isEqualTo("undecodable");
+    assertThat(d.rejectDetail()).startsWith("Arabic UTF-8 with invalid byte sequences");
+  }
+
+  @Test
   void rejectsDoubleEncodedUtf8AsMojibake() {
     String mojibake = new String(ARABIC.getBytes(StandardCharsets.UTF_8), Charset.forName("windows-1252"));
     DecodedText d = TextDecoder.decode(mojibake.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,13 @@
 package io.arabicnews.jobs;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arabicnews.SparkTestBase;
 import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.corpus.InputFormat;
+import io.arabicnews.corpus.SentenceSplitter;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -197,6 +199,50 @@ class IngestJobTest extends SparkTestBase {
     Row cp = a.get("a-cp1256");
     assertThat((Object) cp.getAs("published_date")).isNull();
     assertThat((String) cp.getAs("date_note")).isEqualTo("metadata date rejected: impossible date 2013-02-31");
+  }
+
+  @Test
+  void outsizedInvalidAndMixedTextIsLoadedOrRejectedWithAReason() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("outsized"));
+    String sentence = "وبحث الجانبان سبل تعزيز التعاون العسكري بين القاهرة وموسكو. ";
+    // 50 MB of UTF-8 in one article: a dump, not a news article.
+    Files.writeString(in.resolve("huge.txt"), "ملف ضخم\n" + sentence.repeat(50_000_000 / sentence.getBytes(StandardCharsets.UTF_8).length),
+        StandardCharsets.UTF_8);
+    // A 1 MB line of words and no sentence punctuation at all.
+    String words = "التعاون العسكري بين مصر وروسيا ";
+    Files.writeString(in.resolve("long-line.txt"), "سطر طويل\n" + words.repeat(1_000_000 / words.getBytes(StandardCharsets.UTF_8).length),
+        StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("mixed.txt"),
+        "Gazprom و«روساتوم» في القاهرة\nوقعت شركة Rosatom الروسية عقد محطة الضبعة مع Egypt's Nuclear Power Plants Authority (NPPA) بقيمة 25 مليار دولار.\n",
+        StandardCharsets.UTF_8);
+    byte[] arabic = "عنوان\nنص عربي صحيح ثم بايتات تالفة ".getBytes(StandardCharsets.UTF_8);
+    Files.write(in.resolve("invalid-utf8.txt"), concat(arabic, new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xA1, 'x'}));
+    Path out = tmp.resolve("outsized-out");
+
+    IngestReport report = IngestJob.run(spark(), config(in.toString(), out, null));
+
+    assertThat(report.read()).isEqualTo(4);
+    assertThat(report.loaded() + report.rejected()).isEqualTo(report.read());
+    assertThat(report.reconciliation()).startsWith("read 4, loaded 2, rejected 2 {");
+    Map<String, Row> rejects = table(out, "rejects").collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r));
+    assertThat((String) rejects.get("huge").getAs("reason")).isEqualTo("too_large");
+    assertThat((String) rejects.get("huge").getAs("detail")).contains("above the limit of 5,000,000");
+    assertThat((String) rejects.get("invalid-utf8").getAs("reason")).isEqualTo("undecodable");
+
+    Map<String, Row> a = byId(table(out, "articles"));
+    assertThat(a.keySet()).containsExactlyInAnyOrder("long-line", "mixed");
+    List<Row> longLine = table(out, "sentences").filter("article_id = 'long-line' AND sentence_index > 0").collectAsList();
+    int bodyChars = ((String) a.get("long-line").getAs("body")).length();
+    assertThat(longLine).hasSizeGreaterThanOrEqualTo(bodyChars / SentenceSplitter.MAX_SENTENCE_CHARS);
+    assertThat(longLine).allSatisfy(r -> assertThat(((String) r.getAs("text")).length()).isBetween(1, SentenceSplitter.MAX_SENTENCE_CHARS));
+    assertThat(longLine.stream().mapToInt(r -> ((String) r.getAs("text")).length() + 1).sum()).isEqualTo(bodyChars + 1);
+    Row mixed = a.get("mixed");
+    assertThat((String) mixed.getAs("title")).isEqualTo("Gazprom و«روساتوم» في القاهرة");
+    assertThat((String) mixed.getAs("body")).contains("Rosatom", "(NPPA)");
+    // Latin words, numbers and Arabic all count as tokens: 18 in the body («Egypt's» is one), 5 in
+    // the title («و» before a quotation mark stands alone).
+    assertThat((Integer) mixed.getAs("n_tokens")).isEqualTo(23);
   }
 
   @Test

@@ -35,11 +35,13 @@ class JobMainTest {
 
   @Test
   void badConfigurationIsOneClearMessageAndExitCode2() throws Exception {
-    Path conf = Files.writeString(tmp.resolve("bad.properties"), "perod=week\n");
+    Path conf = Files.writeString(tmp.resolve("bad.properties"), "# week-level run\nperiod=week\nperod = week\n");
     StringWriter err = new StringWriter();
     PipelineJob job = new PipelineJob();
     int code = JobMain.execute(job, new String[] {"--config", conf.toString()});
     assertThat(code).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobMain.load(conf.toString(), new CommandLine(new PipelineJob())))
+        .hasMessage("--config " + conf + " line 3: unknown option «perod» (keys are option names without dashes, e.g. period=week; see --help)");
     CommandLine cli = new CommandLine(new PipelineJob());
     cli.setErr(new PrintWriter(err));
     assertThat(cli.execute("--period", "fortnight")).isNotZero();

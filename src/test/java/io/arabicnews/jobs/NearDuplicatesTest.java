@@ -176,6 +176,42 @@ class NearDuplicatesTest extends SparkTestBase {
     assertThat(report.reconciliation()).contains("1 near-duplicate cluster(s) hold 2 article(s)");
   }
 
+  /** Shingle sets as ranges: {@code [from, from + 100)}; two ranges 30 apart have Jaccard 70/130 = 0.54. */
+  private static Row article(String id, String date, int from) {
+    List<Integer> shingles = java.util.stream.IntStream.range(from, from + 100).boxed().toList();
+    return org.apache.spark.sql.RowFactory.create(id, java.sql.Date.valueOf(date), 1000, shingles);
+  }
+
+  @Test
+  void aChainOfFollowUpsAndALateReprintAreNotFoldedIntoTheFirstStory() {
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("article_id", "string").add("published_date", "date").add("n_chars", "int")
+        .add("shingles", "array<int>");
+    Dataset<Row> input = spark().createDataFrame(List.of(
+        article("a-first", "2013-02-11", 0),
+        article("b-follow-up", "2013-02-12", 30),   // 0.54 like a-first
+        article("c-follow-up", "2013-02-13", 60),   // 0.54 like b, 0.25 like a-first
+        article("d-reprint-late", "2013-02-21", 0)), // a-first's text ten days later
+        schema);
+
+    Map<String, Row> c = io.arabicnews.duplicates.NearDuplicates.clusters(input, DuplicatesConfig.builder().build())
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r));
+
+    assertThat((String) c.get("b-follow-up").getAs("dup_cluster_id")).isEqualTo("a-first");
+    assertThat((Double) c.get("b-follow-up").getAs("dup_max_similarity")).isCloseTo(70.0 / 130, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat((Integer) c.get("a-first").getAs("dup_cluster_size")).isEqualTo(2);
+    // c is a near-duplicate of b only: connected components would chain it to a-first.
+    assertThat((String) c.get("c-follow-up").getAs("dup_cluster_id")).isEqualTo("c-follow-up");
+    assertThat((Integer) c.get("c-follow-up").getAs("dup_cluster_size")).isEqualTo(1);
+    // Beyond --dup-max-days (2) the same text is not the same printing.
+    assertThat((String) c.get("d-reprint-late").getAs("dup_cluster_id")).isEqualTo("d-reprint-late");
+    Map<String, Row> wide = io.arabicnews.duplicates.NearDuplicates.clusters(input,
+            DuplicatesConfig.builder().maxDays(30).build())
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r));
+    assertThat((String) wide.get("d-reprint-late").getAs("dup_cluster_id")).isEqualTo("a-first");
+    assertThat((Integer) wide.get("a-first").getAs("dup_cluster_size")).isEqualTo(3);
+  }
+
   @Test
   void aStricterThresholdSplitsOffTheUpdate() {
     Path strict = tmp.resolve("strict");

@@ -21,16 +21,22 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Spark standalone cluster on loopback (a Master and two Workers, from the Spark jars on the
  * Maven classpath), the shaded job jar submitted to it with SparkSubmit, and every output table
  * compared row for row with a local[2] run of the same jar; then the same jar registers the local
- * run's tables in a Hive metastore (embedded Derby) from its tables.sql. Everything started is stopped in
+ * run's tables in a Hive metastore (embedded Derby) from its tables.sql; a run killed midway leaves the
+ * published tables as they were; and a run that loses a Worker midway still ends with the same rows.
+ * Everything started is stopped in
  * {@link #stopCluster()}, also on failure. Only 127.0.0.1 is used.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
   private static final String[] TABLES = {
     "articles", "sentences", "rejects", "article_terms", "term_frequencies", "term_timeline", "term_by_source",
@@ -39,6 +45,8 @@ class StandaloneClusterIT {
   };
   @TempDir static Path tmp;
   private static final List<Process> processes = new ArrayList<>();
+  private static final Map<String, Process> workers = new java.util.HashMap<>();
+  private static Path localRun;
   private static String classpath;
   private static Path sparkHome;
   private static int masterPort;
@@ -63,9 +71,9 @@ class StandaloneClusterIT {
         String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
     waitFor("master", "Starting Spark master", Duration.ofSeconds(60));
     for (int i = 1; i <= 2; i++) {
-      start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+      workers.put("worker-" + i, start("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
           "--memory", "1g", "--webui-port", String.valueOf(freePort()), "--work-dir",
-          tmp.resolve("work-" + i).toString(), "spark://127.0.0.1:" + masterPort);
+          tmp.resolve("work-" + i).toString(), "spark://127.0.0.1:" + masterPort));
     }
     for (int i = 1; i <= 2; i++) {
       waitFor("worker-" + i, "Successfully registered with master", Duration.ofSeconds(60));
@@ -144,11 +152,20 @@ class StandaloneClusterIT {
     return out;
   }
 
+  /** The reference: the same jar on the seeds in local mode (run once, shared by the tests). */
+  private static synchronized Path localRun() throws Exception {
+    if (localRun == null) {
+      localRun = submit("local-run", "local[2]");
+    }
+    return localRun;
+  }
+
   @Test
+  @Order(1)
   void clusterRunEqualsLocalRunRowForRow() throws Exception {
     Path cluster = submit("cluster-run", "spark://127.0.0.1:" + masterPort);
     assertThat(Files.readString(tmp.resolve("master.log"))).contains("Registering app arabic-news-pipeline");
-    Path local = submit("local-run", "local[2]");
+    Path local = localRun();
 
     // The same jar registers the tables in a Hive metastore (embedded Derby) from tables.sql.
     Process register = start("register", "org.apache.spark.deploy.SparkSubmit", "--master", "local[1]",
@@ -160,6 +177,10 @@ class StandaloneClusterIT {
     assertThat(registered).contains("registered arabic_news.articles: 5 rows", "registered arabic_news.co_mentions:");
     assertThat(registered.lines().filter(l -> l.startsWith("registered arabic_news.")).count()).isEqualTo(17);
 
+    assertSameRows(cluster, local);
+  }
+
+  private static void assertSameRows(Path cluster, Path local) {
     SparkSession spark = SparkSession.builder().master("local[2]").appName("compare")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
     try {
@@ -175,7 +196,30 @@ class StandaloneClusterIT {
     }
   }
 
+  /** Last: it kills a Worker (and its executor) while the pipeline runs on the cluster. */
   @Test
+  @Order(3)
+  void aPipelineSurvivesTheLossOfAWorkerWithTheSameRows() throws Exception {
+    Path local = localRun();
+    Path out = tmp.resolve("worker-loss-out");
+    Process run = startPipeline("worker-loss", "spark://127.0.0.1:" + masterPort, Path.of("data"), out);
+    // Ingest is done and the terms stage has started on both executors: take one away.
+    waitFor("worker-loss", "ingest: read 5, loaded 5", Duration.ofSeconds(180));
+    Process worker = workers.get("worker-2");
+    worker.descendants().forEach(ProcessHandle::destroyForcibly);
+    worker.destroyForcibly().waitFor();
+
+    boolean done = run.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
+    String log = Files.readString(tmp.resolve("worker-loss.log"));
+    assertThat(done).as("the run finished within 5 minutes of losing a worker; log:%n%s", log).isTrue();
+    assertThat(run.exitValue()).as("exit code; log:%n%s", log).isZero();
+    assertThat(log).as("the driver saw its executor go").containsPattern("Lost executor \\d+|Executor \\d+ .*(lost|exited)|ExecutorLostFailure|Removed executor");
+    assertThat(log).contains("topics:", "tables:");
+    assertSameRows(out, local);
+  }
+
+  @Test
+  @Order(2)
   void aKilledRunLeavesThePublishedTablesUnchanged() throws Exception {
     Path published = submit("first-run", "local[2]");
     Map<String, Long> before = listing(published);
