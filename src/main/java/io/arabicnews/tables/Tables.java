@@ -34,7 +34,7 @@ public final class Tables {
           .column("dup_cluster_id", StringType, "Near-duplicate cluster: the article_id of the cluster's canonical article (the article's own id when it has no near-duplicate)", "000_31df72e609d04747")
           .column("is_canonical", BooleanType, "True for the one article per cluster that de-duplicated counts keep: the earliest dated, then the longest body, then the smallest id", "true")
           .column("dup_cluster_size", IntegerType, "Articles in the cluster (1 when the article has no near-duplicate)", "3")
-          .column("dup_max_similarity", DoubleType, "Highest Jaccard similarity of the body's word 4-shingles to another article of the cluster; null when alone", "0.91");
+          .column("dup_max_similarity", DoubleType, "Jaccard similarity of the body's word 4-shingles to the cluster's canonical article (for the canonical article: to its closest member); null when alone", "0.91");
 
   public static final TableSchema SENTENCES =
       new TableSchema("sentences", "one sentence of a loaded article; sentence 0 is the title")
