@@ -66,8 +66,11 @@ for combo in "ingest+terms:ingest terms" "pipeline:ingest terms entities topics"
     "$(echo "$MB / $secs" | bc -l)" "$(echo "100 * $FLOOR / $secs" | bc -l)"
 done
 echo "rows per table:"
+# One Spark SQL query for all tables (each <output>/<table>/ is a view), not one JVM per table.
+QUERY=""
 for t in "$OUT"/tables/*/; do
   name=$(basename "$t")
-  rows=$(jobs/sql.sh --output "$OUT/tables" "SELECT count(*) FROM $name" 2>/dev/null | tail -1)
-  printf "  %-18s %12s\n" "$name" "$rows"
+  QUERY="${QUERY:+$QUERY UNION ALL }SELECT '$name' AS t, count(*) AS n FROM $name"
 done
+jobs/sql.sh --output "$OUT/tables" "SELECT * FROM ($QUERY) ORDER BY t" 2>/dev/null | grep -v "^t\b" \
+  | awk -F'|' 'NF >= 2 {gsub(/ /, "", $1); gsub(/ /, "", $2); printf "  %-20s %12s\n", $1, $2}'
