@@ -186,7 +186,17 @@ public final class NearDuplicates {
    * where an executor cannot be lost without the driver).
    */
   static Dataset<Row> truncate(Dataset<Row> ds) {
-    return ds.sparkSession().sparkContext().getCheckpointDir().isDefined() ? ds.checkpoint() : ds.localCheckpoint();
+    if (!ds.sparkSession().sparkContext().getCheckpointDir().isDefined()) {
+      return ds.localCheckpoint();
+    }
+    // A reliable checkpoint writes its files in a job of its own after the first one: without the
+    // cache that second job would compute everything again.
+    Dataset<Row> cached = ds.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return cached.checkpoint();
+    } finally {
+      cached.unpersist();
+    }
   }
 
   private static final UserDefinedFunction TO_VECTOR =
