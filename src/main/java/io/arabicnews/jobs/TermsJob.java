@@ -128,7 +128,7 @@ public final class TermsJob implements Callable<Integer> {
 
       TableWriter out = new TableWriter(outputRoot);
       int bigFiles = IngestJob.filesFor(articleCount, 25_000);
-      out.write(TermTables.termFrequencies(perArticle, totals, phrases, articleCount, totalTokens, canonicalTokens),
+      out.write(TermTables.termFrequencies(totals, phrases, articleCount, totalTokens, canonicalTokens),
           Tables.TERM_FREQUENCIES, 1);
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
       out.write(TermTables.articleTerms(perArticle, articleAttributes, frequencies), Tables.ARTICLE_TERMS, bigFiles);

@@ -56,14 +56,37 @@ public final class TermTables {
   }
 
   /**
-   * Corpus totals per term, raw and over canonical articles only: {@code term_key, n, term_count,
-   * doc_count, term_count_dedup, doc_count_dedup}.
+   * Corpus totals per term, raw and over canonical articles only, with the term's most frequent
+   * printed form: {@code term_key, n, term_count, doc_count, term_count_dedup, doc_count_dedup,
+   * display_form, stem}.
    *
    * @param canonical {@code article_id, is_canonical} of every article
    */
   public static Dataset<Row> totals(Dataset<Row> perArticle, Dataset<Row> canonical) {
-    return withDedupCounts(
-        perArticle.join(canonical.select("article_id", "is_canonical"), "article_id").groupBy(col("term_key"), col("n")));
+    Column isCanonical = col("is_canonical");
+    // One pass over the per-article rows gives the counts and the display form: grouped by printed
+    // form first (an article's row carries one), then by term.
+    Dataset<Row> byForm =
+        perArticle
+            .join(canonical.select("article_id", "is_canonical"), "article_id")
+            .groupBy(col("term_key"), col("n"), col("display"), col("stem"))
+            .agg(
+                sum("term_count").as("term_count"),
+                count(lit(1)).as("doc_count"),
+                sum(when(isCanonical, col("term_count")).otherwise(0L)).as("term_count_dedup"),
+                sum(when(isCanonical, 1L).otherwise(0L)).as("doc_count_dedup"),
+                sum("display_count").as("c"));
+    return byForm
+        .groupBy(col("term_key"), col("n"))
+        .agg(
+            sum("term_count").as("term_count"),
+            sum("doc_count").as("doc_count"),
+            sum("term_count_dedup").as("term_count_dedup"),
+            sum("doc_count_dedup").as("doc_count_dedup"),
+            // The most frequent printed form; ties go to the alphabetically last, deterministically.
+            max(struct(col("c"), col("display"), col("stem"))).as("best"))
+        .select(col("term_key"), col("n"), col("term_count"), col("doc_count"), col("term_count_dedup"),
+            col("doc_count_dedup"), col("best.display").as("display_form"), col("best.stem").as("stem"));
   }
 
   /** Raw and de-duplicated sums of term_count and of articles over the grouped rows. */
@@ -83,20 +106,10 @@ public final class TermTables {
    * @param canonicalTokens word tokens of the canonical articles (the per_10k_dedup base)
    */
   public static Dataset<Row> termFrequencies(
-      Dataset<Row> perArticle, Dataset<Row> totals, Dataset<Row> phrases, long articleCount, long totalTokens,
-      long canonicalTokens) {
-    Dataset<Row> display =
-        perArticle
-            .groupBy(col("term_key"), col("display"), col("stem"))
-            .agg(sum("display_count").as("c"))
-            .groupBy("term_key")
-            // The most frequent printed form; ties go to the alphabetically last, deterministically.
-            .agg(max(struct(col("c"), col("display"), col("stem"))).as("best"))
-            .select(col("term_key"), col("best.display").as("display_form"), col("best.stem").as("stem"));
+      Dataset<Row> totals, Dataset<Row> phrases, long articleCount, long totalTokens, long canonicalTokens) {
     Dataset<Row> scores = phrases.select("term_key", "npmi", "llr");
     return Tables.TERM_FREQUENCIES.conform(
         totals
-            .join(display, "term_key")
             .join(scores, new String[] {"term_key"}, "left")
             .withColumn("idf", idf(col("doc_count"), articleCount))
             .withColumn("per_10k", col("term_count").multiply(10_000.0).divide(Math.max(1, totalTokens)))
