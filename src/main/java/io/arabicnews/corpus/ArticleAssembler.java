@@ -1,8 +1,8 @@
 package io.arabicnews.corpus;
 
 import io.arabicnews.dates.ArabicDateParser;
-import io.arabicnews.duplicates.Shingles;
 import io.arabicnews.dates.ParsedDate;
+import io.arabicnews.duplicates.Shingles;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
 import java.nio.charset.StandardCharsets;

@@ -145,7 +145,11 @@ public final class NearDuplicates {
         .join(keys.withColumnRenamed("article_id", "src").withColumnRenamed("key", "key_src"), "src")
         .join(keys.withColumnRenamed("article_id", "dst").withColumnRenamed("key", "key_dst"), "dst"));
     List<Dataset<Row>> assigned = new ArrayList<>();
-    for (int round = 1; !edges.isEmpty(); round++) {
+    for (int round = 1; ; round++) {
+      if (edges.isEmpty()) {
+        log.info("Near-duplicate clusters settled after {} rounds", round - 1);
+        break;
+      }
       if (round > MAX_ROUNDS) {
         log.warn("Near-duplicate clusters: stopped after {} rounds; {} articles still paired stay alone in their cluster",
             MAX_ROUNDS, edges.select("src").distinct().count());
@@ -167,9 +171,6 @@ public final class NearDuplicates {
       edges = truncate(edges
           .join(gone.withColumnRenamed("id", "src"), new String[] {"src"}, "left_anti")
           .join(gone.withColumnRenamed("id", "dst"), new String[] {"dst"}, "left_anti"));
-      if (edges.isEmpty()) {
-        log.info("Near-duplicate clusters settled after {} rounds", round);
-      }
     }
     Dataset<Row> all = articles.sparkSession().createDataFrame(List.of(),
         new StructType().add("article_id", "string").add("centre", "string").add("similarity", "double"));

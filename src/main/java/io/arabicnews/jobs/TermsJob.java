@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
@@ -91,7 +91,6 @@ public final class TermsJob implements Callable<Integer> {
     // Pass 1: which phrase hashes reach the minimum count (numbers, not strings, go through the shuffle).
     long[] frequent =
         ArticleTermCounter.phraseHashCounts(sentences, shared, cfg.getMaxN())
-            .filter(col("hash").isNotNull())
             .groupBy("hash")
             .agg(sum("term_count").as("term_count"))
             .filter(col("term_count").geq(minCount))

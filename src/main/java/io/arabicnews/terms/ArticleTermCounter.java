@@ -37,9 +37,7 @@ public final class ArticleTermCounter {
   /**
    * First pass: corpus counts of candidate phrases by hash.
    *
-   * @return {@code hash, term_count} per phrase hash (partial sums: aggregate by hash), plus rows
-   *     with {@code hash} null carrying the partition's count of content word tokens (the phrase
-   *     threshold's corpus size)
+   * @return {@code hash, term_count} per phrase hash (partial sums: aggregate by hash)
    */
   public static Dataset<Row> phraseHashCounts(
       Dataset<Row> sentences, Broadcast<AnalyzerResources> resources, int maxN) {
@@ -51,11 +49,8 @@ public final class ArticleTermCounter {
               NgramExtractor extractor = new NgramExtractor(maxN);
               LongCounts counts = new LongCounts(PHRASE_TABLE_BITS);
               List<Tuple2<Long, Long>> out = new ArrayList<>();
-              long[] contentTokens = {0};
               NgramExtractor.KeyConsumer add = (key, n) -> {
-                if (n == 1) {
-                  contentTokens[0]++;
-                } else {
+                if (n > 1) {
                   counts.add(TermHash.of(key), 1);
                 }
               };
@@ -69,7 +64,6 @@ public final class ArticleTermCounter {
                 }
               }
               counts.drain((k, c) -> out.add(new Tuple2<>(k, c)));
-              out.add(new Tuple2<>(null, contentTokens[0]));
               analyzer.close();
               return out.iterator();
             },

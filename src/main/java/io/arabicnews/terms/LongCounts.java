@@ -49,10 +49,6 @@ final class LongCounts {
     return size >= limit;
   }
 
-  int size() {
-    return size;
-  }
-
   /** Hands every (key, count) to the consumer and empties the table. */
   void drain(Entry out) {
     if (hasZero) {

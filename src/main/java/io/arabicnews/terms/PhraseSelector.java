@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
 public final class PhraseSelector {
   private PhraseSelector() {}
 
-  /** The scored candidates, the corpus size they were scored against, and the count threshold used. */
-  public record Scored(Dataset<Row> phrases, long contentTokens, long minCount) {}
+  /** The scored candidates and the corpus size they were scored against. */
+  public record Scored(Dataset<Row> phrases, long contentTokens) {}
 
   /**
    * @param candidateCounts corpus counts of every candidate: {@code term_key}, {@code n}, {@code
@@ -59,7 +59,6 @@ public final class PhraseSelector {
     String measure = cfg.getPhraseMeasure() == TermsConfig.PhraseMeasure.NPMI ? "npmi" : "llr";
     return new Scored(
         scored.withColumn("kept", col(measure).geq(cfg.effectivePhraseMinScore())),
-        contentTokens,
-        minCount);
+        contentTokens);
   }
 }

@@ -14,8 +14,11 @@ import static org.apache.spark.sql.functions.when;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
@@ -63,19 +66,14 @@ public final class TermTables {
    * @param canonical {@code article_id, is_canonical} of every article
    */
   public static Dataset<Row> totals(Dataset<Row> perArticle, Dataset<Row> canonical) {
-    Column isCanonical = col("is_canonical");
     // One pass over the per-article rows gives the counts and the display form: grouped by printed
     // form first (an article's row carries one), then by term.
     Dataset<Row> byForm =
-        perArticle
-            .join(canonical.select("article_id", "is_canonical"), "article_id")
-            .groupBy(col("term_key"), col("n"), col("display"), col("stem"))
-            .agg(
-                sum("term_count").as("term_count"),
-                count(lit(1)).as("doc_count"),
-                sum(when(isCanonical, col("term_count")).otherwise(0L)).as("term_count_dedup"),
-                sum(when(isCanonical, 1L).otherwise(0L)).as("doc_count_dedup"),
-                sum("display_count").as("c"));
+        withDedupCounts(
+            perArticle
+                .join(canonical.select("article_id", "is_canonical"), "article_id")
+                .groupBy(col("term_key"), col("n"), col("display"), col("stem")),
+            sum("display_count").as("c"));
     return byForm
         .groupBy(col("term_key"), col("n"))
         .agg(
@@ -89,14 +87,15 @@ public final class TermTables {
             col("doc_count_dedup"), col("best.display").as("display_form"), col("best.stem").as("stem"));
   }
 
-  /** Raw and de-duplicated sums of term_count and of articles over the grouped rows. */
-  private static Dataset<Row> withDedupCounts(org.apache.spark.sql.RelationalGroupedDataset grouped) {
+  /** Raw and de-duplicated sums of term_count and of articles over the grouped rows, and {@code extra}. */
+  private static Dataset<Row> withDedupCounts(RelationalGroupedDataset grouped, Column... extra) {
     Column canonical = col("is_canonical");
-    return grouped.agg(
-        sum("term_count").as("term_count"),
+    List<Column> rest = new ArrayList<>(List.of(
         count(lit(1)).as("doc_count"),
         sum(when(canonical, col("term_count")).otherwise(0L)).as("term_count_dedup"),
-        sum(when(canonical, 1L).otherwise(0L)).as("doc_count_dedup"));
+        sum(when(canonical, 1L).otherwise(0L)).as("doc_count_dedup")));
+    rest.addAll(List.of(extra));
+    return grouped.agg(sum("term_count").as("term_count"), rest.toArray(Column[]::new));
   }
 
   /**

@@ -7,13 +7,16 @@ import io.arabicnews.Seeds;
 import io.arabicnews.SparkTestBase;
 import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.duplicates.DuplicatesConfig;
+import io.arabicnews.duplicates.NearDuplicates;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.GazetteerFile;
@@ -24,6 +27,9 @@ import io.arabicnews.topics.Taxonomy;
 import io.arabicnews.topics.TopicsConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,13 +184,13 @@ class NearDuplicatesTest extends SparkTestBase {
 
   /** Shingle sets as ranges: {@code [from, from + 100)}; two ranges 30 apart have Jaccard 70/130 = 0.54. */
   private static Row article(String id, String date, int from) {
-    List<Integer> shingles = java.util.stream.IntStream.range(from, from + 100).boxed().toList();
-    return org.apache.spark.sql.RowFactory.create(id, java.sql.Date.valueOf(date), 1000, shingles);
+    List<Integer> shingles = IntStream.range(from, from + 100).boxed().toList();
+    return RowFactory.create(id, Date.valueOf(date), 1000, shingles);
   }
 
   @Test
   void aChainOfFollowUpsAndALateReprintAreNotFoldedIntoTheFirstStory() {
-    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+    StructType schema = new StructType()
         .add("article_id", "string").add("published_date", "date").add("n_chars", "int")
         .add("shingles", "array<int>");
     Dataset<Row> input = spark().createDataFrame(List.of(
@@ -194,18 +200,18 @@ class NearDuplicatesTest extends SparkTestBase {
         article("d-reprint-late", "2013-02-21", 0)), // a-first's text ten days later
         schema);
 
-    Map<String, Row> c = io.arabicnews.duplicates.NearDuplicates.clusters(input, DuplicatesConfig.builder().build())
+    Map<String, Row> c = NearDuplicates.clusters(input, DuplicatesConfig.builder().build())
         .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r));
 
     assertThat((String) c.get("b-follow-up").getAs("dup_cluster_id")).isEqualTo("a-first");
-    assertThat((Double) c.get("b-follow-up").getAs("dup_max_similarity")).isCloseTo(70.0 / 130, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat((Double) c.get("b-follow-up").getAs("dup_max_similarity")).isCloseTo(70.0 / 130, Offset.offset(1e-9));
     assertThat((Integer) c.get("a-first").getAs("dup_cluster_size")).isEqualTo(2);
     // c is a near-duplicate of b only: connected components would chain it to a-first.
     assertThat((String) c.get("c-follow-up").getAs("dup_cluster_id")).isEqualTo("c-follow-up");
     assertThat((Integer) c.get("c-follow-up").getAs("dup_cluster_size")).isEqualTo(1);
     // Beyond --dup-max-days (2) the same text is not the same printing.
     assertThat((String) c.get("d-reprint-late").getAs("dup_cluster_id")).isEqualTo("d-reprint-late");
-    Map<String, Row> wide = io.arabicnews.duplicates.NearDuplicates.clusters(input,
+    Map<String, Row> wide = NearDuplicates.clusters(input,
             DuplicatesConfig.builder().maxDays(30).build())
         .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r));
     assertThat((String) wide.get("d-reprint-late").getAs("dup_cluster_id")).isEqualTo("a-first");
