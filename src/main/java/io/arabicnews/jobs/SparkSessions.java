@@ -24,6 +24,12 @@ public final class SparkSessions {
       // Enough partitions that a 150K-article shuffle fits a 2 GB driver; AQE merges them for small data.
       b.config("spark.sql.shuffle.partitions", "32");
     }
+    if (!conf.contains("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning")) {
+      // Lets adaptive execution merge the small post-shuffle partitions of persisted datasets too
+      // (Spark keeps them at spark.sql.shuffle.partitions otherwise): a 5-article run went from
+      // 1,850 tasks to 484 and from 51 s to 40 s; large runs keep ~64 MB partitions.
+      b.config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
+    }
     return b.config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.showConsoleProgress", "true")
         .config("spark.sql.parquet.compression.codec", "snappy")
