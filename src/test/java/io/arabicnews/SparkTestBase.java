@@ -21,6 +21,7 @@ public abstract class SparkTestBase {
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.shuffle.partitions", "5")
               .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true")
+              .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
               .config("spark.sql.session.timeZone", "UTC")
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));

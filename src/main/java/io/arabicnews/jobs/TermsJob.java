@@ -11,6 +11,7 @@ import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.ArticleTermCounter;
 import io.arabicnews.terms.PhraseSelector;
+import io.arabicnews.terms.TermCount;
 import io.arabicnews.terms.TermTables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
@@ -105,9 +106,14 @@ public final class TermsJob implements Callable<Integer> {
     Broadcast<long[]> frequentPhrases = jsc.broadcast(frequent);
 
     // Pass 2: per-article counts of words and frequent phrases, kept on disk: every table reads them.
-    Dataset<Row> perArticleAll =
-        TermTables.perArticle(ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), frequentPhrases))
-            .persist(StorageLevel.DISK_ONLY());
+    // The counter's own output is what is kept, not the per-article view over it: that view is a
+    // union of two branches over the counter, and Spark would run the analysis once for each.
+    Dataset<TermCount> counted =
+        ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), frequentPhrases).persist(StorageLevel.DISK_ONLY());
+    // Written once, by one job: two branches materialising it at once would both run the analysis.
+    long articleTermRows = counted.count();
+    log.info("{} per-article term rows", articleTermRows);
+    Dataset<Row> perArticleAll = TermTables.perArticle(counted);
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll, articleAttributes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       PhraseSelector.Scored scored = PhraseSelector.score(totalsAll, cfg, minCount);
@@ -122,7 +128,6 @@ public final class TermsJob implements Callable<Integer> {
       long keptPhrases = vocabulary.filter(col("n").gt(1)).count();
       log.info("Kept {} phrases (min count {}, {} ≥ {}) over {} content tokens",
           keptPhrases, minCount, cfg.getPhraseMeasure(), cfg.effectivePhraseMinScore(), scored.contentTokens());
-      Dataset<Row> perArticle = perArticleAll.join(broadcast(vocabulary), new String[] {"term_key", "n"}, "left_semi");
       Dataset<Row> totals = totalsAll.join(broadcast(vocabulary), new String[] {"term_key", "n"}, "left_semi");
 
       TableWriter out = new TableWriter(outputRoot);
@@ -130,9 +135,18 @@ public final class TermsJob implements Callable<Integer> {
       out.write(TermTables.termFrequencies(totals, phrases, articleCount, totalTokens, canonicalTokens),
           Tables.TERM_FREQUENCIES, 1);
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
-      out.write(TermTables.articleTerms(perArticle, articleAttributes, frequencies), Tables.ARTICLE_TERMS, bigFiles);
-      out.write(TermTables.termTimeline(perArticle, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
-      out.write(TermTables.termBySource(perArticle, articleAttributes), Tables.TERM_BY_SOURCE, bigFiles);
+      // The inner join with term_frequencies already keeps only the vocabulary: no semi-join first.
+      out.write(TermTables.articleTerms(perArticleAll, articleAttributes, frequencies), Tables.ARTICLE_TERMS, bigFiles);
+      // Periods and sources from one pass over the per-article rows, kept while both tables are
+      // written. Filtered to the vocabulary after grouping: the few rejected phrase candidates cost
+      // less in the aggregation than a vocabulary lookup for each of the 23 million rows.
+      Dataset<Row> groupCounts =
+          TermTables.groupCounts(perArticleAll, articleAttributes, cfg.getPeriod())
+              .join(broadcast(vocabulary), new String[] {"term_key", "n"}, "left_semi")
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
+      out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);
+      groupCounts.unpersist();
       vocabulary.unpersist();
 
       Map<Integer, Long> byN = new TreeMap<>();
@@ -142,7 +156,7 @@ public final class TermsJob implements Callable<Integer> {
       return new TermsReport(articleCount, undated, byN, minCount, (System.nanoTime() - t0) / 1e9);
     } finally {
       totalsAll.unpersist();
-      perArticleAll.unpersist();
+      counted.unpersist();
     }
   }
 }

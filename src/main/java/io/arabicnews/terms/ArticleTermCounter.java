@@ -112,7 +112,7 @@ public final class ArticleTermCounter {
     protected void sentence(String articleId, Row r) {
       String text = r.getString(1);
       if (text != null) {
-        extractor.extract(text, analyzer.analyze(text), this::add);
+        extractor.extract(text, analyzer.analyze(text), this::isCounted, this::add);
       }
     }
 
@@ -121,10 +121,11 @@ public final class ArticleTermCounter {
       analyzer.close();
     }
 
+    private boolean isCounted(CharSequence phraseKey) {
+      return frequentPhrases == null || TermHash.contains(frequentPhrases, phraseKey);
+    }
+
     private void add(Ngram g) {
-      if (g.n() > 1 && frequentPhrases != null && !TermHash.contains(frequentPhrases, g.key())) {
-        return;
-      }
       countsByKey.computeIfAbsent(g.key(), k -> new HashMap<>(2))
           .computeIfAbsent(g.display(), d -> new long[1])[0]++;
       firstByKey.putIfAbsent(g.key(), g);

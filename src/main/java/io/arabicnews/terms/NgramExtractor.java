@@ -5,6 +5,7 @@ import io.arabicnews.text.ArabicTextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The terms of one sentence: every content word, and every run of 2..{@code maxN} consecutive
@@ -27,13 +28,25 @@ public final class NgramExtractor {
   }
 
   public void extract(String sentence, List<AnalyzedToken> tokens, Consumer<Ngram> out) {
-    forEachRun(sentence, tokens, run -> emitRun(run, out));
+    extract(sentence, tokens, key -> true, out);
   }
 
-  /** Receives the key and length of each term, without building display forms or stems. */
+  /**
+   * Like {@link #extract(String, List, Consumer)}, but a phrase (n ≥ 2) reaches {@code out} only if
+   * {@code phraseKeys} accepts its key: the strings of the phrases it rejects (most of them) are
+   * never built.
+   */
+  public void extract(String sentence, List<AnalyzedToken> tokens, Predicate<CharSequence> phraseKeys, Consumer<Ngram> out) {
+    forEachRun(sentence, tokens, run -> emitRun(run, phraseKeys, out));
+  }
+
+  /**
+   * Receives the key and length of each term, without building display forms or stems. The key is
+   * only valid during the call (a buffer the extractor reuses).
+   */
   @FunctionalInterface
   public interface KeyConsumer {
-    void accept(String key, int n);
+    void accept(CharSequence key, int n);
   }
 
   /** The same terms as {@link #extract}, keys only: the cheap form for counting candidates. */
@@ -47,7 +60,7 @@ public final class NgramExtractor {
             key.append(' ');
           }
           key.append(run.get(i + n - 1).key());
-          out.accept(key.toString(), n);
+          out.accept(key, n);
         }
       }
     });
@@ -75,11 +88,14 @@ public final class NgramExtractor {
     }
   }
 
-  private void emitRun(List<AnalyzedToken> run, Consumer<Ngram> out) {
+  private void emitRun(List<AnalyzedToken> run, Predicate<CharSequence> phraseKeys, Consumer<Ngram> out) {
+    StringBuilder key = new StringBuilder();
+    StringBuilder display = new StringBuilder();
+    StringBuilder stem = new StringBuilder();
     for (int i = 0; i < run.size(); i++) {
-      StringBuilder key = new StringBuilder();
-      StringBuilder display = new StringBuilder();
-      StringBuilder stem = new StringBuilder();
+      key.setLength(0);
+      display.setLength(0);
+      stem.setLength(0);
       for (int n = 1; n <= maxN && i + n <= run.size(); n++) {
         AnalyzedToken t = run.get(i + n - 1);
         if (n > 1) {
@@ -91,6 +107,9 @@ public final class NgramExtractor {
         // The first word without its clitics, the rest as printed: «الأمن والاستقرار», «مصر وروسيا».
         display.append(n == 1 ? t.display() : ArabicTextAnalyzer.withoutMarks(t.surface()));
         stem.append(t.stem());
+        if (n > 1 && !phraseKeys.test(key)) {
+          continue;
+        }
         out.accept(new Ngram(key.toString(), display.toString(), stem.toString(), n, run.get(i).position()));
       }
     }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class TermHash {
   private TermHash() {}
 
-  public static long of(String key) {
+  public static long of(CharSequence key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) {
       h ^= key.charAt(i);
@@ -26,7 +26,7 @@ public final class TermHash {
   }
 
   /** Membership in a sorted array of hashes (a set of millions of longs in a few MB). */
-  public static boolean contains(long[] sorted, String key) {
+  public static boolean contains(long[] sorted, CharSequence key) {
     return Arrays.binarySearch(sorted, of(key)) >= 0;
   }
 }
