@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +47,11 @@ public final class ArticleAssembler {
               // One analyser and cleaner per partition: Lucene reuses its token stream.
               ArabicTextAnalyzer analyzer = new ArabicTextAnalyzer(resources.value());
               ArticleCleaner cleaner = new ArticleCleaner(boilerplate);
+              // Partition index in the high bits, position in the low 33 (as monotonically_increasing_id).
+              long partitionBase = (long) TaskContext.getPartitionId() << 33;
               return new Iterator<>() {
+                private long position;
+
                 @Override
                 public boolean hasNext() {
                   return rows.hasNext();
@@ -54,7 +59,9 @@ public final class ArticleAssembler {
 
                 @Override
                 public ProcessedArticle next() {
-                  return process(rows.next(), cleaner, analyzer);
+                  ProcessedArticle a = process(rows.next(), cleaner, analyzer);
+                  a.setRecordIndex(partitionBase + position++);
+                  return a;
                 }
               };
             },

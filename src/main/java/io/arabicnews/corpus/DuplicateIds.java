@@ -1,5 +1,6 @@
 package io.arabicnews.corpus;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
@@ -9,35 +10,48 @@ import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Keeps one article per id and turns the others into {@code duplicate_id} rejects that name the copy
- * kept. Which copy is kept does not depend on partitioning: the first by input path, then content.
+ * kept. Which copy is kept does not depend on partitioning: the first by input path, then content,
+ * then {@link ProcessedArticle#getRecordIndex() record index}.
+ *
+ * <p>Only the ids, paths and hashes go through the ranking shuffle, never the bodies and sentences
+ * (hundreds of MB for a year of news); the few copies to reject are then broadcast back to the
+ * articles. A corpus without duplicate ids is returned as it came.
  */
 public final class DuplicateIds {
+  /** Up to this many copies to reject (about 100 bytes each) are broadcast; more are joined by shuffle. */
+  static final long BROADCAST_COPIES = 1_000_000;
+
   private DuplicateIds() {}
 
+  /** Runs one Spark job (ranking the ids) to see whether there is anything to reject. */
   public static Dataset<ProcessedArticle> reject(Dataset<ProcessedArticle> articles) {
-    Column loaded = col("rejectReason").isNull();
-    WindowSpec byId = Window.partitionBy("articleId").orderBy("inputPath", "contentHash");
-    Dataset<ProcessedArticle> ok = articles.filter(loaded);
-    Dataset<ProcessedArticle> rejected = articles.filter(loaded.unary_$bang());
-    Column rank = row_number().over(byId);
-    Dataset<ProcessedArticle> ranked =
-        ok.withColumn("_rank", rank)
+    WindowSpec byId = Window.partitionBy("articleId").orderBy("inputPath", "contentHash", "recordIndex");
+    Dataset<Row> copies =
+        articles
+            .filter(col("rejectReason").isNull())
+            .select("articleId", "inputPath", "contentHash", "recordIndex")
+            .withColumn("_rank", row_number().over(byId))
             .withColumn("_kept", first("inputPath").over(byId))
-            .withColumn(
-                "rejectReason", when(col("_rank").gt(1), lit("duplicate_id")).otherwise(lit(null)))
-            .withColumn(
-                "rejectDetail",
-                when(
-                    col("_rank").gt(1),
-                    concat(lit("article_id already loaded from "), col("_kept")))
-                    .otherwise(lit(null)))
-            .drop("_rank", "_kept")
-            .as(ArticleAssembler.ENCODER);
-    return ranked.unionByName(rejected);
+            .filter(col("_rank").gt(1))
+            .select(col("recordIndex").as("_copy"), col("_kept"));
+    long copyCount = copies.count();
+    if (copyCount == 0) {
+      return articles;
+    }
+    Column copy = col("_kept").isNotNull();
+    return articles
+        .join(copyCount <= BROADCAST_COPIES ? broadcast(copies) : copies,
+            col("recordIndex").equalTo(col("_copy")), "left")
+        .withColumn("rejectReason", when(copy, lit("duplicate_id")).otherwise(col("rejectReason")))
+        .withColumn("rejectDetail",
+            when(copy, concat(lit("article_id already loaded from "), col("_kept"))).otherwise(col("rejectDetail")))
+        .drop("_copy", "_kept")
+        .as(ArticleAssembler.ENCODER);
   }
 }

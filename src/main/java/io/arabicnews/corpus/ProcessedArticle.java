@@ -40,6 +40,12 @@ public class ProcessedArticle implements Serializable {
   private List<Integer> shingles;
   private String rejectReason;
   private String rejectDetail;
+  /**
+   * Unique within a run: the input partition and the record's position in it. Ties between copies
+   * of an id with the same path and content are broken by it, so which copy is kept never depends
+   * on a shuffle's order.
+   */
+  private long recordIndex;
 
   public boolean isRejected() {
     return rejectReason != null;

@@ -89,12 +89,14 @@ public final class IngestJob implements Callable<Integer> {
             : BoilerplatePatterns.load(Path.of(cfg.getBoilerplatePath()));
 
     Dataset<RawArticle> raw = CorpusReader.read(spark, cfg.getCorpus());
-    Dataset<ProcessedArticle> processed =
-        DuplicateIds.reject(ArticleAssembler.assemble(raw, shared, boilerplate))
+    Dataset<ProcessedArticle> assembled =
+        ArticleAssembler.assemble(raw, shared, boilerplate)
             // On disk, not in memory: the sorts and joins that follow need the heap, and the
             // operating system's page cache keeps re-reads fast anyway.
             .persist(StorageLevel.DISK_ONLY());
     try (RunCheckpoints checkpoints = RunCheckpoints.open(spark, cfg.getOutputRoot())) {
+      // Duplicate ids are marked over the kept articles (a broadcast join when there are any).
+      Dataset<ProcessedArticle> processed = DuplicateIds.reject(assembled);
       long read = processed.count();
       Map<String, Long> byReason = new TreeMap<>();
       for (Row r : processed.filter(col("rejectReason").isNotNull())
@@ -130,7 +132,7 @@ public final class IngestJob implements Callable<Integer> {
       return new IngestReport(
           read, loaded, rejected, byReason, undated, clusters, duplicateArticles, (System.nanoTime() - t0) / 1e9);
     } finally {
-      processed.unpersist();
+      assembled.unpersist();
     }
   }
 
