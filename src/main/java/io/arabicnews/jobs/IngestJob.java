@@ -2,6 +2,8 @@ package io.arabicnews.jobs;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -97,16 +99,22 @@ public final class IngestJob implements Callable<Integer> {
     try (RunCheckpoints checkpoints = RunCheckpoints.open(spark, cfg.getOutputRoot())) {
       // Duplicate ids are marked over the kept articles (a broadcast join when there are any).
       Dataset<ProcessedArticle> processed = DuplicateIds.reject(assembled);
-      long read = processed.count();
+      // Records, rejects by reason and undated articles from one pass over the persisted articles.
+      long read = 0;
+      long undated = 0;
       Map<String, Long> byReason = new TreeMap<>();
-      for (Row r : processed.filter(col("rejectReason").isNotNull())
-          .groupBy("rejectReason").count().collectAsList()) {
-        byReason.put(r.getString(0), r.getLong(1));
+      for (Row r : processed.groupBy("rejectReason")
+          .agg(count(lit(1)), sum(when(col("publishedDate").isNull(), 1L).otherwise(0L)))
+          .collectAsList()) {
+        read += r.getLong(1);
+        if (r.isNullAt(0)) {
+          undated = r.getLong(2);
+        } else {
+          byReason.put(r.getString(0), r.getLong(1));
+        }
       }
       long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
       long loaded = read - rejected;
-      long undated =
-          processed.filter(col("rejectReason").isNull().and(col("publishedDate").isNull())).count();
       log.info("Ingest read {} records: {} loaded, {} rejected {}", read, loaded, rejected, byReason);
 
       Dataset<Row> shingles = ArticleTables.shingles(processed);
