@@ -1,6 +1,7 @@
 package io.arabicnews.duplicates;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -10,30 +11,31 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.udf;
 
+import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.AllArgsConstructor;
+import lombok.Data;
+import lombok.NoArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * Finds near-duplicate articles (one wire story in several outlets, an updated version of an
- * article) with Spark MLlib's MinHash LSH over word shingles and groups them into star clusters: a
- * canonical article (the earliest dated, then the longest, then the smallest id) and the articles
- * that are near-duplicates of it, printed within a few days of each other.
+ * article) with MinHash LSH over word shingles ({@link MinHashing}: MLlib's scheme on int arrays)
+ * and groups them into star clusters: a canonical article (the earliest dated, then the longest,
+ * then the smallest id) and the articles that are near-duplicates of it, printed within a few days
+ * of each other.
  */
 @Slf4j
 public final class NearDuplicates {
@@ -85,40 +87,79 @@ public final class NearDuplicates {
    * above the threshold and whose dates are at most {@code maxDays} apart (or unknown).
    */
   public static Dataset<Row> pairs(Dataset<Row> articles, DuplicatesConfig cfg) {
-    Dataset<Row> features =
+    MinHashing minHashing = new MinHashing(cfg.getHashTables(), cfg.getSeed());
+    Dataset<ShingledArticle> eligible =
         articles
             .filter(size(col("shingles")).geq(MIN_SHINGLES))
-            .select(col("article_id"), col("published_date"), TO_VECTOR.apply(col("shingles")).as("features"));
-    // Fitting reads only the vector size from a first row: give it one, so an empty corpus needs no
-    // special case and the articles are not computed an extra time.
-    Dataset<Row> shape =
-        articles.sparkSession().createDataFrame(
-            List.of(RowFactory.create(Vectors.sparse(Shingles.DIMENSION, new int[] {0}, new double[] {1.0}))),
-            new StructType().add("features", SQLDataTypes.VectorType()));
-    MinHashLSHModel model =
-        new MinHashLSH()
-            .setNumHashTables(cfg.getHashTables())
-            .setSeed(cfg.getSeed())
-            .setInputCol("features")
-            .setOutputCol("hashes")
-            .fit(shape);
-    // Hash once and join the hashed set with itself (the join would otherwise hash both sides). The
-    // join compares exact Jaccard distances of the LSH candidates, so only recall depends on LSH.
-    Dataset<Row> hashed = model.transform(features).persist(StorageLevel.DISK_ONLY());
+            .select(col("article_id").as("articleId"), col("published_date").as("publishedDate"), col("shingles"))
+            .as(SHINGLED);
+    // One row per article and hash table; articles that agree on any table are candidates. The
+    // buckets are small (two ints, an id, a date) and read by both sides of the join.
+    Dataset<Row> buckets =
+        eligible
+            .flatMap((FlatMapFunction<ShingledArticle, Bucket>) article -> {
+              int[] signature = minHashing.signature(article.getShingles());
+              List<Bucket> out = new ArrayList<>(signature.length);
+              for (int t = 0; t < signature.length; t++) {
+                out.add(new Bucket(t, signature[t], article.getArticleId(), article.getPublishedDate()));
+              }
+              return out.iterator();
+            }, BUCKET)
+            .toDF()
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return truncate(model
-          .approxSimilarityJoin(hashed, hashed, 1.0 - cfg.getMinSimilarity() + 1e-12, "distance")
-          .filter(col("datasetA.article_id").lt(col("datasetB.article_id")))
-          // A story is reprinted or updated within days; text this alike further apart is a template
-          // (a weekly column, a daily police report) or a follow-up, not the same article.
-          .filter(col("datasetA.published_date").isNull().or(col("datasetB.published_date").isNull())
-              .or(abs(datediff(col("datasetA.published_date"), col("datasetB.published_date"))).leq(cfg.getMaxDays())))
-          .select(col("datasetA.article_id").as("a"), col("datasetB.article_id").as("b"),
-              lit(1.0).minus(col("distance")).as("similarity")));
+      Dataset<Row> left = buckets.select(col("table"), col("value"), col("articleId").as("a"), col("publishedDate").as("a_date"));
+      Dataset<Row> right = buckets.select(col("table"), col("value"), col("articleId").as("b"), col("publishedDate").as("b_date"));
+      Dataset<Row> candidates =
+          left.join(right, new String[] {"table", "value"})
+              .filter(col("a").lt(col("b")))
+              // A story is reprinted or updated within days; text this alike further apart is a template
+              // (a weekly column, a daily police report) or a follow-up, not the same article.
+              .filter(col("a_date").isNull().or(col("b_date").isNull())
+                  .or(abs(datediff(col("a_date"), col("b_date"))).leq(cfg.getMaxDays())))
+              .select("a", "b")
+              .distinct();
+      // The exact Jaccard similarity of each candidate: only recall depends on the hashing.
+      Dataset<Row> sets = eligible.select(col("articleId"), col("shingles"));
+      Column common = size(array_intersect(col("a_shingles"), col("b_shingles")));
+      Column similarity =
+          common.cast("double").divide(size(col("a_shingles")).plus(size(col("b_shingles"))).minus(common));
+      return truncate(
+          candidates
+              .join(sets.toDF("a", "a_shingles"), "a")
+              .join(sets.toDF("b", "b_shingles"), "b")
+              .select(col("a"), col("b"), similarity.as("similarity"))
+              .filter(col("similarity").geq(cfg.getMinSimilarity() - 1e-12)));
     } finally {
-      hashed.unpersist();
+      buckets.unpersist();
     }
   }
+
+  /** An article's shingle set, decoded as a primitive array. */
+  @Data
+  @NoArgsConstructor
+  @AllArgsConstructor
+  public static class ShingledArticle implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String articleId;
+    private LocalDate publishedDate;
+    private int[] shingles;
+  }
+
+  /** One hash table's MinHash value of one article. */
+  @Data
+  @NoArgsConstructor
+  @AllArgsConstructor
+  public static class Bucket implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private int table;
+    private int value;
+    private String articleId;
+    private LocalDate publishedDate;
+  }
+
+  private static final Encoder<ShingledArticle> SHINGLED = Encoders.bean(ShingledArticle.class);
+  private static final Encoder<Bucket> BUCKET = Encoders.bean(Bucket.class);
 
   /**
    * Star clusters: each cluster is a canonical article (the earliest dated, then the longest, then the
@@ -199,18 +240,4 @@ public final class NearDuplicates {
       cached.unpersist();
     }
   }
-
-  private static final UserDefinedFunction TO_VECTOR =
-      udf(
-          (UDF1<scala.collection.Seq<Integer>, Vector>) s -> {
-            int n = s.length();
-            int[] indices = new int[n];
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-              indices[i] = s.apply(i);
-              values[i] = 1.0;
-            }
-            return Vectors.sparse(Shingles.DIMENSION, indices, values);
-          },
-          SQLDataTypes.VectorType());
 }
