@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,11 +26,11 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 public final class DuplicateIds {
   /** Up to this many copies to reject (about 100 bytes each) are broadcast; more are joined by shuffle. */
-  static final long BROADCAST_COPIES = 1_000_000;
+  static final int BROADCAST_COPIES = 1_000_000;
 
   private DuplicateIds() {}
 
-  /** Runs one Spark job (ranking the ids) to see whether there is anything to reject. */
+  /** Runs one Spark job (ranking the ids) to find what there is to reject. */
   public static Dataset<ProcessedArticle> reject(Dataset<ProcessedArticle> articles) {
     WindowSpec byId = Window.partitionBy("articleId").orderBy("inputPath", "contentHash", "recordIndex");
     Dataset<Row> copies =
@@ -40,14 +41,19 @@ public final class DuplicateIds {
             .withColumn("_kept", first("inputPath").over(byId))
             .filter(col("_rank").gt(1))
             .select(col("recordIndex").as("_copy"), col("_kept"));
-    long copyCount = copies.count();
-    if (copyCount == 0) {
+    List<Row> firstCopies = copies.limit(BROADCAST_COPIES + 1).collectAsList();
+    if (firstCopies.isEmpty()) {
       return articles;
     }
+    // Up to the bound, the copies are kept on the driver as a local table: every action over the
+    // result (counts, shingles, three table writes) broadcasts it instead of ranking the ids again.
+    Dataset<Row> copyTable =
+        firstCopies.size() <= BROADCAST_COPIES
+            ? broadcast(articles.sparkSession().createDataFrame(firstCopies, copies.schema()))
+            : copies;
     Column copy = col("_kept").isNotNull();
     return articles
-        .join(copyCount <= BROADCAST_COPIES ? broadcast(copies) : copies,
-            col("recordIndex").equalTo(col("_copy")), "left")
+        .join(copyTable, col("recordIndex").equalTo(col("_copy")), "left")
         .withColumn("rejectReason", when(copy, lit("duplicate_id")).otherwise(col("rejectReason")))
         .withColumn("rejectDetail",
             when(copy, concat(lit("article_id already loaded from "), col("_kept"))).otherwise(col("rejectDetail")))

@@ -27,10 +27,6 @@ final class MinHashing implements Serializable {
     }
   }
 
-  int tables() {
-    return a.length;
-  }
-
   /** One minimum per table; a set without shingles gets the maximum value in every table. */
   int[] signature(int[] shingles) {
     int[] signature = new int[a.length];

@@ -12,7 +12,7 @@ import java.util.List;
 public final class Shingles {
   /** Words per shingle: four is long enough that unrelated articles rarely share one. */
   public static final int WIDTH = 4;
-  /** Hash space of shingles (the MinHash feature vector size). */
+  /** Hash space of shingles: below {@link MinHashing#PRIME}, so MinHash tables map distinct shingles apart. */
   public static final int DIMENSION = 1 << 26;
 
   private final List<String> window = new ArrayList<>(WIDTH);
@@ -40,7 +40,7 @@ public final class Shingles {
     }
   }
 
-  /** The distinct shingle hashes, sorted (a sparse vector's indices). */
+  /** The distinct shingle hashes, sorted (what {@link MinHashing} signs and the exact Jaccard check intersects). */
   public List<Integer> distinctSorted() {
     int[] sorted = Arrays.copyOf(hashes, size);
     Arrays.sort(sorted);

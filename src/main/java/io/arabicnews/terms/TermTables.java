@@ -207,12 +207,12 @@ public final class TermTables {
     Row total = groupTokens.agg(sum("group_tokens"), sum("group_tokens_dedup")).first();
     long allTokens = total.isNullAt(0) ? 0 : total.getLong(0);
     long allTokensDedup = total.isNullAt(1) ? 0 : total.getLong(1);
-    counts = counts.join(broadcast(groupTokens), group);
     Column a = col("term_count").cast("double");
     Column c = col("group_tokens").cast("double");
     Column aDedup = col("term_count_dedup").cast("double");
     Column cDedup = col("group_tokens_dedup").cast("double");
     return counts
+        .join(broadcast(groupTokens), group)
         .withColumn("term_total", sum("term_count").over(Window.partitionBy("term_key", "n")))
         .withColumn("term_total_dedup", sum("term_count_dedup").over(Window.partitionBy("term_key", "n")))
         .withColumn("per_10k", a.multiply(10_000.0).divide(c))
