@@ -22,6 +22,7 @@ public abstract class SparkTestBase {
               .config("spark.sql.shuffle.partitions", "5")
               .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true")
               .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
+              .config("spark.rdd.compress", "true")
               .config("spark.sql.session.timeZone", "UTC")
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));

@@ -81,7 +81,7 @@ public final class EntitiesJob implements Callable<Integer> {
     Dataset<EntityHit> hits = EntityExtractor.extract(sentences, shared).persist(StorageLevel.DISK_ONLY());
     try {
       TableWriter out = new TableWriter(outputRoot);
-      long articleCount = articles.count();
+      long articleCount = in.rowCount(spark, Tables.ARTICLES);
       int bigFiles = IngestJob.filesFor(articleCount, 50_000);
       out.write(EntityTables.mentions(hits), Tables.ENTITY_MENTIONS, bigFiles);
       Dataset<Row> mentions = spark.read().parquet(out.pathOf(Tables.ENTITY_MENTIONS));
@@ -90,16 +90,16 @@ public final class EntitiesJob implements Callable<Integer> {
       Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
       out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
       out.write(EntityTables.candidates(hits, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
-      long sentenceCount = sentences.count();
+      long sentenceCount = in.rowCount(spark, Tables.SENTENCES);
       out.write(CoMentionCounter.coMentions(counted, articles, entities, sentenceCount, articleCount),
           Tables.CO_MENTIONS, 1);
       out.write(CoMentionCounter.timeline(counted, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
 
       return new EntitiesReport(
-          mentions.count(),
+          out.rowCount(spark, Tables.ENTITY_MENTIONS),
           entities.filter(col("mention_count").gt(0)).count(),
-          spark.read().parquet(out.pathOf(Tables.CO_MENTIONS)).count(),
-          spark.read().parquet(out.pathOf(Tables.ENTITY_CANDIDATES)).count(),
+          out.rowCount(spark, Tables.CO_MENTIONS),
+          out.rowCount(spark, Tables.ENTITY_CANDIDATES),
           (System.nanoTime() - t0) / 1e9);
     } finally {
       hits.unpersist();

@@ -6,6 +6,7 @@ import io.arabicnews.tables.CatalogWriter;
 import io.arabicnews.tables.RunManifest;
 import io.arabicnews.tables.TablePublisher;
 import io.arabicnews.tables.TableSchema;
+import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
@@ -119,7 +120,8 @@ public final class PipelineJob implements Callable<Integer> {
     System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
 
     Map<String, Long> rows = new LinkedHashMap<>();
-    Tables.all().forEach(t -> rows.put(t.name(), spark.read().parquet(stage + "/" + t.name()).count()));
+    TableWriter staged = new TableWriter(stage);
+    Tables.all().forEach(t -> rows.put(t.name(), staged.rowCount(spark, t)));
     TablePublisher.publish(spark.sparkContext().hadoopConfiguration(), out, runId,
         Tables.all().stream().map(TableSchema::name).toList());
     RunManifest.append(spark, out, runId, started, Instant.now(), s.getParameters(),

@@ -78,7 +78,7 @@ public final class TopicsJob implements Callable<Integer> {
         .broadcast(new CuratedTopicScorer.Resources(resources, taxonomy, cfg.getMinTopicScore()));
     Dataset<ArticleTopic> curated = CuratedTopicScorer.score(sentences, shared).persist(StorageLevel.DISK_ONLY());
     try {
-      long articleCount = articles.count();
+      long articleCount = in.rowCount(spark, Tables.ARTICLES);
       LearnedTopics.Result learned = cfg.getLdaTopics() == 0 ? null
           : LearnedTopics.learn(spark, spark.read().parquet(in.pathOf(Tables.ARTICLE_TERMS)),
               spark.read().parquet(in.pathOf(Tables.TERM_FREQUENCIES)), articleCount, cfg);

@@ -4,6 +4,7 @@ import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes a table as a Snappy Parquet folder {@code <output root>/<table>/}, conformed to its
@@ -19,6 +20,11 @@ public final class TableWriter {
 
   public String pathOf(TableSchema table) {
     return outputRoot + "/" + table.name();
+  }
+
+  /** The written table's row count, from its Parquet footers (no Spark job). */
+  public long rowCount(SparkSession spark, TableSchema table) {
+    return ParquetRowCounts.of(spark.sparkContext().hadoopConfiguration(), pathOf(table));
   }
 
   /**

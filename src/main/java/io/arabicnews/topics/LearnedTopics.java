@@ -29,6 +29,8 @@ import org.apache.spark.sql.types.StructType;
 @Slf4j
 public final class LearnedTopics {
   static final int LDA_PARTITIONS = 8;
+  /** Below this many articles per partition, fewer partitions (see {@link #partitionsFor}). */
+  static final long ARTICLES_PER_PARTITION = 1_000;
 
   private LearnedTopics() {}
 
@@ -65,7 +67,7 @@ public final class LearnedTopics {
             .agg(flatten(collect_list(array_repeat(col("term_key"), col("term_count").cast("int")))).as("terms"))
             // A fixed partitioning and order: online LDA samples per partition, so a cluster and a
             // local run (and every re-run) see the same mini-batches.
-            .repartition(LDA_PARTITIONS, col("article_id"))
+            .repartition(partitionsFor(articleCount), col("article_id"))
             .sortWithinPartitions("article_id"))
         .select("article_id", "features")
         .cache();
@@ -106,6 +108,16 @@ public final class LearnedTopics {
         }, org.apache.spark.sql.Encoders.row(weightSchema))
         .withColumn("matched_terms", lit(null).cast("array<string>"));
     return new Result(spark.createDataFrame(topics, topicSchema), weights);
+  }
+
+  /**
+   * Eight partitions from 8,000 articles up, fewer below: online LDA asks of every sampled
+   * mini-batch whether it is empty, and on a small corpus most of eight partitions are, each probe a
+   * Spark job (the seed corpus spent 3 s on them). A function of the article count only, so runs
+   * stay reproducible.
+   */
+  static int partitionsFor(long articleCount) {
+    return (int) Math.max(1, Math.min(LDA_PARTITIONS, articleCount / ARTICLES_PER_PARTITION));
   }
 
   static String topicId(int i) {

@@ -9,6 +9,8 @@ import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.GazetteerFile;
 import io.arabicnews.tables.CatalogWriter;
+import io.arabicnews.tables.TableSchema;
+import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,9 +84,9 @@ class PipelineCatalogTest extends SparkTestBase {
   void aReRunOnTheSameInputGivesTheSameRows() {
     Path again = tmp.resolve("again");
     runInto(again);
-    for (io.arabicnews.tables.TableSchema t : io.arabicnews.tables.Tables.all()) {
-      org.apache.spark.sql.Dataset<Row> a = TableRows.comparable(spark().read().parquet(out.resolve(t.name()).toString()));
-      org.apache.spark.sql.Dataset<Row> b = TableRows.comparable(spark().read().parquet(again.resolve(t.name()).toString()));
+    for (TableSchema t : Tables.all()) {
+      Dataset<Row> a = TableRows.comparable(spark().read().parquet(out.resolve(t.name()).toString()));
+      Dataset<Row> b = TableRows.comparable(spark().read().parquet(again.resolve(t.name()).toString()));
       assertThat(a.exceptAll(b).count()).as("%s rows only in the first run", t.name()).isZero();
       assertThat(b.exceptAll(a).count()).as("%s rows only in the second run", t.name()).isZero();
     }
@@ -96,6 +99,12 @@ class PipelineCatalogTest extends SparkTestBase {
     Row m = spark().read().parquet(out.resolve("run_manifest").toString()).first();
     assertThat(m.getTimestamp(m.fieldIndex("finished_at"))).isAfter(m.getTimestamp(m.fieldIndex("started_at")));
     assertThat(m.<String, Long>getJavaMap(m.fieldIndex("table_rows"))).containsEntry("articles", 5L);
+    // The counts come from the Parquet footers: each must be what Spark counts in the published table.
+    for (TableSchema t : Tables.all()) {
+      assertThat(rows.get(t.name())).as(t.name())
+          .isEqualTo(spark().read().parquet(out.resolve(t.name()).toString()).count());
+    }
+    assertThat(rows.get("term_frequencies")).isPositive();
     assertThat(m.<String, String>getJavaMap(m.fieldIndex("parameters"))).containsEntry("period", "month");
     assertThat((String) m.getAs("code_version")).startsWith("0.1.0");
   }
