@@ -113,7 +113,7 @@ public final class LearnedTopics {
   /**
    * Eight partitions from 8,000 articles up, fewer below: online LDA asks of every sampled
    * mini-batch whether it is empty, and on a small corpus most of eight partitions are, each probe a
-   * Spark job (the seed corpus spent 3 s on them). A function of the article count only, so runs
+   * Spark job (about 50 of the seed run's 289 jobs). A function of the article count only, so runs
    * stay reproducible.
    */
   static int partitionsFor(long articleCount) {
