@@ -20,6 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import lombok.Builder;
 import lombok.Value;
 import lombok.extern.slf4j.Slf4j;
@@ -115,12 +119,39 @@ public final class PipelineJob implements Callable<Integer> {
     String stage = TablePublisher.stagingRoot(out, runId);
     System.out.println("run " + runId + ": staging in " + stage);
     System.out.println("ingest: " + IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build(), s.getAnalyzer()).reconciliation());
-    System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
-    System.out.println("entities: " + EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources()).summary());
-    System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
+    TableWriter staged = new TableWriter(stage);
+    // Entities read only ingest's tables; terms → topics never read theirs. On a small corpus each
+    // stage is a chain of short queries waiting on the driver, so entities runs beside terms → topics
+    // and uses the core they leave idle. On a large one the tasks already fill every core and the two
+    // stages would only compete for memory: one after the other.
+    boolean overlap = staged.rowCount(spark, Tables.ARTICLES) <= OVERLAP_MAX_ARTICLES;
+    ExecutorService side = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "entities-stage");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<EntitiesJob.EntitiesReport> entitiesRun =
+          overlap ? side.submit(() -> EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources())) : null;
+      try {
+        System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
+        EntitiesJob.EntitiesReport entitiesReport = overlap
+            ? await(entitiesRun)
+            : EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources());
+        System.out.println("entities: " + entitiesReport.summary());
+        System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
+      } catch (RuntimeException | Error e) {
+        // Never leave the entities stage writing into the staging folder behind a failed run.
+        if (entitiesRun != null && !entitiesRun.isDone()) {
+          awaitQuietly(entitiesRun);
+        }
+        throw e;
+      }
+    } finally {
+      side.shutdown();
+    }
 
     Map<String, Long> rows = new LinkedHashMap<>();
-    TableWriter staged = new TableWriter(stage);
     Tables.all().forEach(t -> rows.put(t.name(), staged.rowCount(spark, t)));
     TablePublisher.publish(spark.sparkContext().hadoopConfiguration(), out, runId,
         Tables.all().stream().map(TableSchema::name).toList());
@@ -129,6 +160,35 @@ public final class PipelineJob implements Callable<Integer> {
     System.out.println("tables: " + rows);
     writeCatalog(out);
     return rows;
+  }
+
+  /** Up to this many articles, entities runs beside terms → topics (see {@link #run}). */
+  static final long OVERLAP_MAX_ARTICLES = 10_000;
+
+  /** The stage's result, or its own exception rethrown as it was thrown. */
+  private static <T> T await(Future<T> stage) {
+    try {
+      return stage.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a stage", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void awaitQuietly(Future<?> stage) {
+    try {
+      await(stage);
+    } catch (RuntimeException | Error ignored) {
+      // The first failure is the one reported.
+    }
   }
 
   /** The DuckDB catalog needs a local output root and the DuckDB driver (present in local runs). */
