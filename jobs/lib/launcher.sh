@@ -19,11 +19,11 @@ JAVA_OPENS=(
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
 )
 
-# Driver JVM flags for batch jobs (docs/deployment.md, "Driver JVM"): the throughput collector, and
-# C2 compiles a method after 50,000 calls instead of 5,000-15,000. A short run on a few articles spent
-# 38 of its 77 CPU seconds in C2 compiling methods it then hardly ran; long runs still compile their
-# hot loops within seconds. JOB_JVM_TUNING replaces them (set it empty for the JVM's own defaults).
-DEFAULT_JVM_TUNING="-XX:+UseParallelGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
+# Driver JVM flags for batch jobs (docs/deployment.md, "Driver JVM"): C2 compiles a method after
+# 50,000 calls instead of 5,000-15,000. A short run on a few articles spent 38 of its 77 CPU seconds
+# in C2 compiling methods it then hardly ran; long runs still compile their hot loops within
+# seconds. JOB_JVM_TUNING replaces them (set it empty for the JVM's own defaults).
+DEFAULT_JVM_TUNING="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
   -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"
 # shellcheck disable=SC2206
 JVM_TUNING=(${JOB_JVM_TUNING-$DEFAULT_JVM_TUNING})
