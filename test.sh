@@ -3,7 +3,7 @@
 # the shaded jar is built), then the reporting notebook executed headless on the sample output.
 # Needs Java 17 and Maven; the scripts install the rest (Jupyter from Debian, jars from Maven Central).
 #   ./test.sh                       # everything, as CI runs it
-#   ./test.sh -Dtest=IngestJobTest -Dit.test=none -DfailIfNoTests=false   # one class, no notebook
+#   ./test.sh -Dtest=IngestJobTest -Dit.test=none -Dfailsafe.failIfNoSpecifiedTests=false   # one class, no notebook
 set -euo pipefail
 cd "$(dirname "$0")"
 export SPARK_LOCAL_IP=127.0.0.1

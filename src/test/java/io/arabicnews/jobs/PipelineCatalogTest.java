@@ -1,6 +1,7 @@
 package io.arabicnews.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arabicnews.SparkTestBase;
 import io.arabicnews.TableRows;
@@ -63,6 +64,33 @@ class PipelineCatalogTest extends SparkTestBase {
         .taxonomy(taxonomy)
         .parameters(Map.of("input", "data", "period", "month"))
         .build());
+  }
+
+  @Test
+  void aFailureOfTheStageRunningBesideTermsFailsTheRunAndPublishesNothing() {
+    // On the seeds entities runs in a second thread beside terms → topics; with no entity resources
+    // it fails at once, while terms goes on. The run must end with that failure (not hang, not
+    // swallow it) after terms, and publish no table.
+    Path failed = tmp.resolve("failed");
+    GazetteerFile g = GazetteerFile.defaults();
+    AnalyzerResources resources = EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g);
+    PipelineJob.Settings broken = PipelineJob.Settings.builder()
+        .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath("data").build())
+            .outputRoot(failed.toString()).build())
+        .terms(TermsConfig.builder().build())
+        .entities(EntitiesConfig.builder().build())
+        .topics(TopicsConfig.builder().ldaTopics(3).ldaIterations(5).build())
+        .analyzer(resources)
+        .entityResources(null)
+        .parameters(Map.of("input", "data"))
+        .build();
+
+    assertThatThrownBy(() -> PipelineJob.run(spark(), broken)).isInstanceOf(NullPointerException.class);
+
+    for (TableSchema t : Tables.all()) {
+      assertThat(failed.resolve(t.name())).as(t.name()).doesNotExist();
+    }
+    assertThat(failed.resolve("run_manifest")).doesNotExist();
   }
 
   private static List<List<Object>> query(Connection c, String sql) throws Exception {
