@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import lombok.Builder;
 import lombok.Value;
 import lombok.extern.slf4j.Slf4j;
@@ -118,32 +119,30 @@ public final class PipelineJob implements Callable<Integer> {
     String out = s.getIngest().getOutputRoot();
     String stage = TablePublisher.stagingRoot(out, runId);
     System.out.println("run " + runId + ": staging in " + stage);
-    System.out.println("ingest: " + IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build(), s.getAnalyzer()).reconciliation());
-    TableWriter staged = new TableWriter(stage);
+    IngestReport ingest = IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build(), s.getAnalyzer());
+    System.out.println("ingest: " + ingest.reconciliation());
     // Entities read only ingest's tables; terms → topics never read theirs. On a small corpus each
     // stage is a chain of short queries waiting on the driver, so entities runs beside terms → topics
     // and uses the core they leave idle. On a large one the tasks already fill every core and the two
     // stages would only compete for memory: one after the other.
-    boolean overlap = staged.rowCount(spark, Tables.ARTICLES) <= OVERLAP_MAX_ARTICLES;
+    Supplier<EntitiesJob.EntitiesReport> entitiesStage =
+        () -> EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources());
     ExecutorService side = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "entities-stage");
       t.setDaemon(true);
       return t;
     });
     try {
-      Future<EntitiesJob.EntitiesReport> entitiesRun =
-          overlap ? side.submit(() -> EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources())) : null;
+      Future<EntitiesJob.EntitiesReport> beside =
+          ingest.loaded() <= OVERLAP_MAX_ARTICLES ? side.submit(entitiesStage::get) : null;
       try {
         System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
-        EntitiesJob.EntitiesReport entitiesReport = overlap
-            ? await(entitiesRun)
-            : EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources());
-        System.out.println("entities: " + entitiesReport.summary());
+        System.out.println("entities: " + (beside != null ? await(beside) : entitiesStage.get()).summary());
         System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
       } catch (RuntimeException | Error e) {
         // Never leave the entities stage writing into the staging folder behind a failed run.
-        if (entitiesRun != null && !entitiesRun.isDone()) {
-          awaitQuietly(entitiesRun);
+        if (beside != null) {
+          awaitQuietly(beside);
         }
         throw e;
       }
@@ -152,6 +151,7 @@ public final class PipelineJob implements Callable<Integer> {
     }
 
     Map<String, Long> rows = new LinkedHashMap<>();
+    TableWriter staged = new TableWriter(stage);
     Tables.all().forEach(t -> rows.put(t.name(), staged.rowCount(spark, t)));
     TablePublisher.publish(spark.sparkContext().hadoopConfiguration(), out, runId,
         Tables.all().stream().map(TableSchema::name).toList());

@@ -53,17 +53,22 @@ class PipelineCatalogTest extends SparkTestBase {
     try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(resources)) {
       taxonomy = Taxonomy.defaults(a);
     }
-    return PipelineJob.run(spark(), PipelineJob.Settings.builder()
+    return PipelineJob.run(spark(), seedSettings(out, resources)
+        .entityResources(EntityResources.build(resources, g))
+        .taxonomy(taxonomy)
+        .parameters(Map.of("input", "data", "period", "month"))
+        .build());
+  }
+
+  /** The seed corpus into {@code out}, every stage at its defaults (LDA made small). */
+  private static PipelineJob.Settings.SettingsBuilder seedSettings(Path out, AnalyzerResources resources) {
+    return PipelineJob.Settings.builder()
         .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath("data").build())
             .outputRoot(out.toString()).build())
         .terms(TermsConfig.builder().build())
         .entities(EntitiesConfig.builder().build())
         .topics(TopicsConfig.builder().ldaTopics(3).ldaIterations(5).build())
-        .analyzer(resources)
-        .entityResources(EntityResources.build(resources, g))
-        .taxonomy(taxonomy)
-        .parameters(Map.of("input", "data", "period", "month"))
-        .build());
+        .analyzer(resources);
   }
 
   @Test
@@ -72,15 +77,7 @@ class PipelineCatalogTest extends SparkTestBase {
     // it fails at once, while terms goes on. The run must end with that failure (not hang, not
     // swallow it) after terms, and publish no table.
     Path failed = tmp.resolve("failed");
-    GazetteerFile g = GazetteerFile.defaults();
-    AnalyzerResources resources = EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g);
-    PipelineJob.Settings broken = PipelineJob.Settings.builder()
-        .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath("data").build())
-            .outputRoot(failed.toString()).build())
-        .terms(TermsConfig.builder().build())
-        .entities(EntitiesConfig.builder().build())
-        .topics(TopicsConfig.builder().ldaTopics(3).ldaIterations(5).build())
-        .analyzer(resources)
+    PipelineJob.Settings broken = seedSettings(failed, AnalyzerResources.defaults())
         .entityResources(null)
         .parameters(Map.of("input", "data"))
         .build();
