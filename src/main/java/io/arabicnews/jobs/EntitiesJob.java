@@ -52,10 +52,13 @@ public final class EntitiesJob implements Callable<Integer> {
     AnalyzerResources resources = common.analyzerResources();
     SparkSession spark = SparkSessions.create("arabic-news-entities", common.master);
     try {
-      EntitiesReport report = run(spark, tables == null ? common.output : tables, common.output, cfg,
-          EntityResources.build(resources, gazetteer));
-      System.out.println("entities: " + report.summary());
-      return 0;
+      String tablesRoot = tables == null ? common.output : tables;
+      try (SmallRuns.Applied tuned = SmallRuns.applyIf(SmallRuns.isSmallCorpus(spark, tablesRoot), spark)) {
+        EntitiesReport report = run(spark, tablesRoot, common.output, cfg,
+            EntityResources.build(resources, gazetteer));
+        System.out.println("entities: " + report.summary());
+        return 0;
+      }
     } finally {
       spark.stop();
     }

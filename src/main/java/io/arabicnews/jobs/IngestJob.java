@@ -66,9 +66,12 @@ public final class IngestJob implements Callable<Integer> {
     AnalyzerResources resources = common.analyzerResources();
     SparkSession spark = SparkSessions.create("arabic-news-ingest", common.master);
     try {
-      IngestReport report = run(spark, cfg, resources);
-      System.out.println("ingest: " + report.reconciliation());
-      return 0;
+      boolean small = SmallRuns.isSmallInput(spark, cfg.getCorpus().getInputPath());
+      try (SmallRuns.Applied tuned = SmallRuns.applyIf(small, spark)) {
+        IngestReport report = run(spark, cfg, resources);
+        System.out.println("ingest: " + report.reconciliation());
+        return 0;
+      }
     } finally {
       spark.stop();
     }

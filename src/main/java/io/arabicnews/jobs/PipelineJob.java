@@ -69,6 +69,8 @@ public final class PipelineJob implements Callable<Integer> {
     EntityResources entityResources;
     Taxonomy taxonomy;
     Map<String, String> parameters;
+    /** Whether to run with {@link SmallRuns} settings; null: decided from the input's size. */
+    Boolean smallRun;
   }
 
   Settings settings() {
@@ -113,6 +115,15 @@ public final class PipelineJob implements Callable<Integer> {
    * stage did; returns the table row counts.
    */
   public static Map<String, Long> run(SparkSession spark, Settings s) {
+    boolean small = s.getSmallRun() != null
+        ? s.getSmallRun()
+        : SmallRuns.isSmallInput(spark, s.getIngest().getCorpus().getInputPath());
+    try (SmallRuns.Applied tuned = SmallRuns.applyIf(small, spark)) {
+      return runStages(spark, s);
+    }
+  }
+
+  private static Map<String, Long> runStages(SparkSession spark, Settings s) {
     Instant started = Instant.now();
     String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
         + UUID.randomUUID().toString().substring(0, 8);

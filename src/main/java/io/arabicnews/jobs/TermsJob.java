@@ -53,9 +53,12 @@ public final class TermsJob implements Callable<Integer> {
     AnalyzerResources resources = common.analyzerResources();
     SparkSession spark = SparkSessions.create("arabic-news-terms", common.master);
     try {
-      TermsReport report = run(spark, tables == null ? common.output : tables, common.output, cfg, resources);
-      System.out.println("terms: " + report.summary());
-      return 0;
+      String tablesRoot = tables == null ? common.output : tables;
+      try (SmallRuns.Applied tuned = SmallRuns.applyIf(SmallRuns.isSmallCorpus(spark, tablesRoot), spark)) {
+        TermsReport report = run(spark, tablesRoot, common.output, cfg, resources);
+        System.out.println("terms: " + report.summary());
+        return 0;
+      }
     } finally {
       spark.stop();
     }

@@ -51,9 +51,12 @@ public final class TopicsJob implements Callable<Integer> {
     Taxonomy taxonomy = topics.taxonomy(resources);
     SparkSession spark = SparkSessions.create("arabic-news-topics", common.master);
     try {
-      TopicsReport report = run(spark, tables == null ? common.output : tables, common.output, cfg, resources, taxonomy);
-      System.out.println("topics: " + report.summary());
-      return 0;
+      String tablesRoot = tables == null ? common.output : tables;
+      try (SmallRuns.Applied tuned = SmallRuns.applyIf(SmallRuns.isSmallCorpus(spark, tablesRoot), spark)) {
+        TopicsReport report = run(spark, tablesRoot, common.output, cfg, resources, taxonomy);
+        System.out.println("topics: " + report.summary());
+        return 0;
+      }
     } finally {
       spark.stop();
     }

@@ -43,10 +43,11 @@ class PipelineCatalogTest extends SparkTestBase {
   @BeforeAll
   static void runPipeline() {
     out = tmp.resolve("out");
-    rows = runInto(out);
+    rows = runInto(out, null);
   }
 
-  private static Map<String, Long> runInto(Path out) {
+  /** @param smallRun whether to use {@link SmallRuns}' settings; null: decided from the input (the seeds: yes) */
+  private static Map<String, Long> runInto(Path out, Boolean smallRun) {
     GazetteerFile g = GazetteerFile.defaults();
     AnalyzerResources resources = EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g);
     Taxonomy taxonomy;
@@ -57,6 +58,7 @@ class PipelineCatalogTest extends SparkTestBase {
         .entityResources(EntityResources.build(resources, g))
         .taxonomy(taxonomy)
         .parameters(Map.of("input", "data", "period", "month"))
+        .smallRun(smallRun)
         .build());
   }
 
@@ -106,9 +108,18 @@ class PipelineCatalogTest extends SparkTestBase {
   }
 
   @Test
-  void aReRunOnTheSameInputGivesTheSameRows() {
+  void theSmallRunSettingsHoldOnlyForTheRun() {
+    // The seeds are a small run: adaptive execution off while it ran, the session's own values after.
+    assertThat(spark().conf().get(SmallRuns.ADAPTIVE)).isEqualTo("true");
+    assertThat(spark().conf().get(SmallRuns.SHUFFLE_PARTITIONS)).isEqualTo("5");
+  }
+
+  @Test
+  void aReRunWithAdaptiveExecutionGivesTheSameRows() {
+    // The first run used the small-run settings (no adaptive execution, one shuffle partition per
+    // core); the second the session's (adaptive, 5 partitions). Same rows in every table.
     Path again = tmp.resolve("again");
-    runInto(again);
+    runInto(again, false);
     for (TableSchema t : Tables.all()) {
       Dataset<Row> a = TableRows.comparable(spark().read().parquet(out.resolve(t.name()).toString()));
       Dataset<Row> b = TableRows.comparable(spark().read().parquet(again.resolve(t.name()).toString()));
