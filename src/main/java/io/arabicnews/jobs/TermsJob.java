@@ -144,8 +144,7 @@ public final class TermsJob implements Callable<Integer> {
       // written. Filtered to the vocabulary after grouping: the few rejected phrase candidates cost
       // less in the aggregation than a vocabulary lookup for each of the 23 million rows.
       Dataset<Row> groupCounts =
-          TermTables.groupCounts(perArticleAll, articleAttributes, cfg.getPeriod())
-              .join(broadcast(vocabulary), new String[] {"term_key", "n"}, "left_semi")
+          TermTables.groupCounts(perArticleAll, articleAttributes, cfg.getPeriod(), vocabulary)
               .persist(StorageLevel.MEMORY_AND_DISK());
       out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
       out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
@@ -141,20 +142,31 @@ public final class TermTables {
 
   /**
    * Counts per period and term and per source and term, from one pass over the per-article rows
-   * (grouping sets: the 21 million rows of a year of news are read and joined once for both):
-   * {@code period_start, source, term_key, n, term_count, doc_count, term_count_dedup,
-   * doc_count_dedup, by_source}. A row counts either a period ({@code by_source} false, source null)
-   * or a source ({@code by_source} true, period_start null). Articles without a date fall into no
-   * period (they are still in the corpus-wide tables); articles without a source count under
-   * {@link #UNKNOWN_SOURCE}.
+   * (grouping sets: the 21 million rows of a year of news are read and joined once for both), for the
+   * terms of {@code vocabulary} ({@code term_key, n}): {@code period_start, source, term_key, n,
+   * term_count, doc_count, term_count_dedup, doc_count_dedup, by_source}. A row counts either a
+   * period ({@code by_source} false, source null) or a source ({@code by_source} true, period_start
+   * null). Articles without a date fall into no period (they are still in the corpus-wide tables);
+   * articles without a source count under {@link #UNKNOWN_SOURCE}.
+   *
+   * <p>The rows are grouped by a 64-bit hash of the term key, not the key itself: a fixed-width key
+   * instead of a string in every aggregation and shuffle row; the vocabulary gives the keys back
+   * after grouping and drops the phrase candidates it rejected. Should two of its terms of one length
+   * share a hash (odds about 1 in 10^8 for 400,000 terms), the string keys are used instead.
    */
-  public static Dataset<Row> groupCounts(Dataset<Row> perArticle, Dataset<Row> articles, Period period) {
+  public static Dataset<Row> groupCounts(
+      Dataset<Row> perArticle, Dataset<Row> articles, Period period, Dataset<Row> vocabulary) {
+    Dataset<Row> terms = vocabulary.select(col("term_key"), col("n"), xxhash64(col("term_key")).as("term_hash"));
+    boolean hashesUnique = terms.select("term_hash", "n").distinct().count() == terms.count();
+    String key = hashesUnique ? "term_hash" : "term_key";
+    Dataset<Row> rows = hashesUnique ? perArticle.withColumn(key, xxhash64(col("term_key"))) : perArticle;
     Dataset<Row> grouped =
-        perArticle.join(groupedArticles(articles, period).select("article_id", "period_start", "source", "is_canonical"),
-            "article_id");
+        rows.select(col("article_id"), col(key), col("n"), col("term_count"))
+            .join(groupedArticles(articles, period).select("article_id", "period_start", "source", "is_canonical"),
+                "article_id");
     Column periodStart = col("period_start");
     Column source = col("source");
-    Column term = col("term_key");
+    Column term = col(key);
     Column n = col("n");
     Dataset<Row> counts =
         withDedupCounts(
@@ -165,8 +177,9 @@ public final class TermTables {
     Column bySource = col("period_rolled_up").equalTo(1);
     return counts
         .filter(bySource.or(periodStart.isNotNull()))
+        .join(broadcast(terms), new String[] {key, "n"})
         .withColumn("by_source", bySource)
-        .drop("period_rolled_up");
+        .drop("period_rolled_up", "term_hash");
   }
 
   /** @param groupCounts {@link #groupCounts} */
