@@ -52,4 +52,26 @@ public final class Shingles {
     }
     return out;
   }
+
+  /**
+   * Jaccard similarity of two shingle sets given as ascending arrays without repeats (as {@link
+   * #distinctSorted} makes them): one merge over both, no hash set per pair.
+   */
+  public static double jaccard(int[] a, int[] b) {
+    int common = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        common++;
+        i++;
+        j++;
+      }
+    }
+    return (double) common / (a.length + b.length - common);
+  }
 }
