@@ -3,6 +3,7 @@ package io.arabicnews.dates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArabicDateParserTest {
@@ -71,5 +72,22 @@ class ArabicDateParserTest {
   @Test
   void doesNotReadMonthNamesInsideWords() {
     assertThat(ArabicDateParser.find("12 مارسيليا 2013")).isEmpty();
+  }
+
+  @Test
+  void aDatelineSearchOfTheLineStartFindsWhatASearchOfTheWholeLineFinds() {
+    // findDateline reads only the first DATELINE_SEARCH_CHARS characters; on long paragraphs with a
+    // date at every early position (and more dates further on) it must agree with a whole-line search.
+    String[] dates = {"26 سبتمبر 2023", "٥ مارس ٢٠١٣", "5 أغسطس/آب 2023", "12 من كانون الثاني عام 2014", "2013-03-05", "31 فبراير 2013"};
+    String filler = "وقال المتحدث إن المباحثات تناولت التعاون الأمني والعسكري بين البلدين في 3 مارس 2012 ";
+    for (String date : dates) {
+      for (int at = 0; at <= ArabicDateParser.DATELINE_MAX_START + 10; at++) {
+        String line = "ا".repeat(at) + " " + date + " " + filler.repeat(20);
+        Optional<ParsedDate> whole = ArabicDateParser.find(line).filter(d -> d.start() <= ArabicDateParser.DATELINE_MAX_START);
+        assertThat(line.length()).isGreaterThan(ArabicDateParser.DATELINE_SEARCH_CHARS);
+        assertThat(ArabicDateParser.findDateline(line)).as("%s at %d", date, at).isEqualTo(whole);
+      }
+    }
+    assertThat(ArabicDateParser.findDateline(filler.repeat(20))).isEmpty();
   }
 }
