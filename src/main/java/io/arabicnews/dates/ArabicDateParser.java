@@ -104,10 +104,25 @@ public final class ArabicDateParser {
    * مارس ٢٠١٣»). Dates further into a sentence are events, not publication dates.
    */
   public static Optional<ParsedDate> findDateline(String line) {
+    // Every date form starts with a digit: most lines have none early enough, and need no pattern.
+    if (line == null || !hasDigitWithin(line, DATELINE_MAX_START + 1)) {
+      return Optional.empty();
+    }
     // Only the line's start is searched: a date that starts early enough ends long before this
     // (paragraphs run to thousands of characters, and the search took 7% of ingest's CPU).
     String head = line == null || line.length() <= DATELINE_SEARCH_CHARS ? line : line.substring(0, DATELINE_SEARCH_CHARS);
     return find(head).filter(d -> d.start() <= DATELINE_MAX_START);
+  }
+
+  /** Whether one of the first {@code n} characters is a digit {@link #fold} reads (ASCII or Arabic-Indic). */
+  private static boolean hasDigitWithin(String s, int n) {
+    for (int i = 0; i < Math.min(n, s.length()); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || (c >= '\u0660' && c <= '\u0669') || (c >= '\u06F0' && c <= '\u06F9')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How much of a line {@link #findDateline} reads: the latest start plus room for the longest date. */

@@ -89,5 +89,7 @@ class ArabicDateParserTest {
       }
     }
     assertThat(ArabicDateParser.findDateline(filler.repeat(20))).isEmpty();
+    assertThat(ArabicDateParser.findDateline("")).isEmpty();
+    assertThat(ArabicDateParser.findDateline(null)).isEmpty();
   }
 }
