@@ -26,7 +26,7 @@ JAVA_OPENS=(
 DEFAULT_JVM_TUNING="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=20000
   -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000"
 # A local run of the pipeline or ingest on at most this much input text compiles with C1 only: the
-# seeds ran in 22-26 s instead of 29-35 s, 2,000 articles (4.9 MB) in 42-45 s instead of 49-50 s,
+# seeds ran in 22-26 s instead of 27-35 s, 2,000 articles (4.9 MB) in 42-45 s instead of 49-50 s,
 # but 8,000 articles (19 MB) took 83-87 s instead of 72-74 s, so larger inputs keep C2.
 SMALL_INPUT_JVM_TUNING="-XX:TieredStopAtLevel=1"
 SMALL_INPUT_MAX_BYTES=$((5 * 1024 * 1024))
