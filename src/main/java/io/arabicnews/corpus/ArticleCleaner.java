@@ -28,7 +28,6 @@ public final class ArticleCleaner implements Serializable {
   private static final int DATELINE_SEARCH_LINES = 3;
 
   private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s«»\"“”]+");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
   private static final String SENTENCE_END = ".!?؟:…»\"”')،,؛";
 
   private final BoilerplatePatterns boilerplate;
@@ -95,7 +94,7 @@ public final class ArticleCleaner implements Serializable {
       String line = lines.get(j);
       if (line.contains("http") || line.contains("www.")) {
         // A normalised line has no other white space to fold: only a URL taken out leaves some.
-        line = SPACES.matcher(URL.matcher(line).replaceAll(" ")).replaceAll(" ").strip();
+        line = normalizeLine(URL.matcher(line).replaceAll(" "));
       }
       BoilerplatePatterns.Kind kind = boilerplate.classify(lines.get(j));
       if (kind == BoilerplatePatterns.Kind.CUT && !body.isEmpty()) {
@@ -171,7 +170,7 @@ public final class ArticleCleaner implements Serializable {
         || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF' || c == '\u00AD';
   }
 
-  /** The characters of {@link #SPACES}: ASCII white space (space, tab, line breaks, vertical tab, form feed), no-break and typographic spaces. */
+  /** ASCII white space (space, tab, line breaks, vertical tab, form feed), no-break and typographic spaces. */
   static boolean isSpace(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A')
         || c == '\u202F' || c == '\u205F' || c == '\u3000';

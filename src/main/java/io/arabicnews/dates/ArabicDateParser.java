@@ -110,7 +110,7 @@ public final class ArabicDateParser {
     }
     // Only the line's start is searched: a date that starts early enough ends long before this
     // (paragraphs run to thousands of characters, and the search took 7% of ingest's CPU).
-    String head = line == null || line.length() <= DATELINE_SEARCH_CHARS ? line : line.substring(0, DATELINE_SEARCH_CHARS);
+    String head = line.length() <= DATELINE_SEARCH_CHARS ? line : line.substring(0, DATELINE_SEARCH_CHARS);
     return find(head).filter(d -> d.start() <= DATELINE_MAX_START);
   }
 
