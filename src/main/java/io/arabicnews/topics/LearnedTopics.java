@@ -1,20 +1,24 @@
 package io.arabicnews.topics;
 
-import static org.apache.spark.sql.functions.array_repeat;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
-import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -60,17 +64,7 @@ public final class LearnedTopics {
           + minDf + ".." + maxDf + "); lower --lda-min-doc-count or --lda-topics, or use --lda-topics 0");
     }
 
-    Dataset<Row> docs = new CountVectorizerModel(vocabulary)
-        .setInputCol("terms").setOutputCol("features")
-        .transform(articleTerms
-            .groupBy("article_id")
-            .agg(flatten(collect_list(array_repeat(col("term_key"), col("term_count").cast("int")))).as("terms"))
-            // A fixed partitioning and order: online LDA samples per partition, so a cluster and a
-            // local run (and every re-run) see the same mini-batches.
-            .repartition(partitionsFor(articleCount), col("article_id"))
-            .sortWithinPartitions("article_id"))
-        .select("article_id", "features")
-        .cache();
+    Dataset<Row> docs = documents(spark, articleTerms, vocabulary, partitionsFor(articleCount)).cache();
     LDAModel model = new LDA().setK(cfg.getLdaTopics()).setMaxIter(cfg.getLdaIterations())
         .setSeed(cfg.getLdaSeed()).setOptimizer("online").setFeaturesCol("features").fit(docs);
 
@@ -108,6 +102,81 @@ public final class LearnedTopics {
         }, org.apache.spark.sql.Encoders.row(weightSchema))
         .withColumn("matched_terms", lit(null).cast("array<string>"));
     return new Result(spark.createDataFrame(topics, topicSchema), weights);
+  }
+
+  /**
+   * One row per article of {@code articleTerms}: {@code article_id} and {@code features}, the counts of
+   * the vocabulary's terms as a sparse vector (an article with none of them has an empty one and is
+   * still a document: online LDA weighs its updates by the corpus size). The same vectors as
+   * {@code CountVectorizerModel} over each article's terms repeated term_count times, without
+   * building those arrays: the rows are numbered by a broadcast vocabulary, hashed to {@code
+   * partitions} by article id and sorted, and each article's run becomes one vector.
+   *
+   * <p>A fixed partitioning and order: online LDA samples per partition, so a cluster and a local run
+   * (and every re-run) see the same mini-batches.
+   */
+  public static Dataset<Row> documents(SparkSession spark, Dataset<Row> articleTerms, String[] vocabulary, int partitions) {
+    List<Row> indexRows = new ArrayList<>(vocabulary.length);
+    for (int i = 0; i < vocabulary.length; i++) {
+      indexRows.add(RowFactory.create(vocabulary[i], i));
+    }
+    Dataset<Row> index = spark.createDataFrame(indexRows,
+        new StructType().add("term_key", DataTypes.StringType).add("term_index", DataTypes.IntegerType));
+    Dataset<Row> counts = articleTerms
+        .join(broadcast(index), "term_key")
+        .select(col("article_id"), col("term_index"), col("term_count"));
+    // One row per article with index -1 keeps articles without vocabulary terms as (empty) documents.
+    Dataset<Row> articles = articleTerms.select("article_id").distinct()
+        .select(col("article_id"), lit(-1).as("term_index"), lit(0L).as("term_count"));
+    int size = vocabulary.length;
+    StructType schema = new StructType().add("article_id", DataTypes.StringType).add("features", new VectorUDT());
+    return counts.unionByName(articles)
+        .repartition(partitions, col("article_id"))
+        .sortWithinPartitions("article_id", "term_index")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new DocumentIterator(rows, size), Encoders.row(schema));
+  }
+
+  /** Turns rows sorted by article and term index into one sparse vector per article. */
+  private static final class DocumentIterator implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final int size;
+    private Row pending;
+    private int[] indices = new int[64];
+    private double[] values = new double[64];
+
+    DocumentIterator(Iterator<Row> rows, int size) {
+      this.rows = rows;
+      this.size = size;
+      this.pending = rows.hasNext() ? rows.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return pending != null;
+    }
+
+    @Override
+    public Row next() {
+      if (pending == null) {
+        throw new NoSuchElementException();
+      }
+      String article = pending.getString(0);
+      int n = 0;
+      while (pending != null && pending.getString(0).equals(article)) {
+        int term = pending.getInt(1);
+        if (term >= 0) {
+          if (n == indices.length) {
+            indices = Arrays.copyOf(indices, 2 * n);
+            values = Arrays.copyOf(values, 2 * n);
+          }
+          indices[n] = term;
+          values[n] = pending.getLong(2);
+          n++;
+        }
+        pending = rows.hasNext() ? rows.next() : null;
+      }
+      return RowFactory.create(article, Vectors.sparse(size, Arrays.copyOf(indices, n), Arrays.copyOf(values, n)));
+    }
   }
 
   /**

@@ -129,6 +129,50 @@ class TopicsJobTest extends SparkTestBase {
         .isEqualTo(table(second, "topics").filter("kind = 'learned'").orderBy("topic_id").collectAsList());
   }
 
+  /**
+   * The LDA documents are built from numbered rows, not by CountVectorizer over each article's terms
+   * repeated: the vectors, their partitions and their order must be what CountVectorizer gave, on the
+   * seeds' terms plus an article with 100 vocabulary terms and one with none.
+   */
+  @Test
+  void ldaDocumentsAreTheCountVectorizerVectors() {
+    Path out = tmp.resolve("lda-docs");
+    IngestJob.run(spark(), IngestConfig.builder()
+        .corpus(CorpusSpec.builder().inputPath("data").build()).outputRoot(out.toString()).build());
+    TermsJob.run(spark(), out.toString(), out.toString(), TermsConfig.builder().build(), resources);
+    List<Row> extra = new java.util.ArrayList<>();
+    List<String> vocabulary = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      extra.add(org.apache.spark.sql.RowFactory.create("fx_many", "t" + i, (long) i + 1));
+      vocabulary.add("t" + i);
+    }
+    extra.add(org.apache.spark.sql.RowFactory.create("fx_none", "zzz", 2L));
+    Dataset<Row> articleTerms = table(out, "article_terms").select("article_id", "term_key", "term_count")
+        .unionByName(spark().createDataFrame(extra, new org.apache.spark.sql.types.StructType()
+            .add("article_id", "string").add("term_key", "string").add("term_count", "long")));
+    table(out, "term_frequencies").orderBy(org.apache.spark.sql.functions.col("doc_count").desc(),
+        org.apache.spark.sql.functions.col("term_key")).limit(50).collectAsList()
+        .forEach(r -> vocabulary.add(r.getAs("term_key")));
+    String[] vocab = vocabulary.toArray(String[]::new);
+
+    List<Row> expected = new org.apache.spark.ml.feature.CountVectorizerModel(vocab)
+        .setInputCol("terms").setOutputCol("features")
+        .transform(articleTerms.groupBy("article_id")
+            .agg(org.apache.spark.sql.functions.flatten(org.apache.spark.sql.functions.collect_list(
+                org.apache.spark.sql.functions.array_repeat(org.apache.spark.sql.functions.col("term_key"),
+                    org.apache.spark.sql.functions.col("term_count").cast("int")))).as("terms"))
+            .repartition(3, org.apache.spark.sql.functions.col("article_id"))
+            .sortWithinPartitions("article_id"))
+        .select("article_id", "features").collectAsList();
+    List<Row> actual = io.arabicnews.topics.LearnedTopics.documents(spark(), articleTerms, vocab, 3).collectAsList();
+
+    assertThat(actual).hasSize(7).isEqualTo(expected);
+    Row none = actual.stream().filter(r -> r.getString(0).equals("fx_none")).findFirst().orElseThrow();
+    assertThat(((org.apache.spark.ml.linalg.Vector) none.get(1)).numNonzeros()).isZero();
+    Row many = actual.stream().filter(r -> r.getString(0).equals("fx_many")).findFirst().orElseThrow();
+    assertThat(((org.apache.spark.ml.linalg.Vector) many.get(1)).apply(99)).isEqualTo(100.0);
+  }
+
   @Test
   void taxonomyErrorsNameTheFileAndLine() {
     try (ArabicTextAnalyzer an = new ArabicTextAnalyzer(resources)) {
