@@ -53,7 +53,7 @@ public final class EntitiesJob implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("arabic-news-entities", common.master);
     try {
       String tablesRoot = tables == null ? common.output : tables;
-      try (SmallRuns.Applied tuned = SmallRuns.applyIf(SmallRuns.isSmallCorpus(spark, tablesRoot), spark)) {
+      try (SmallRuns.Applied tuned = SmallRuns.apply(SmallRuns.ofCorpus(spark, tablesRoot), spark)) {
         EntitiesReport report = run(spark, tablesRoot, common.output, cfg,
             EntityResources.build(resources, gazetteer));
         System.out.println("entities: " + report.summary());

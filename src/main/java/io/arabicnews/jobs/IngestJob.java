@@ -66,8 +66,7 @@ public final class IngestJob implements Callable<Integer> {
     AnalyzerResources resources = common.analyzerResources();
     SparkSession spark = SparkSessions.create("arabic-news-ingest", common.master);
     try {
-      boolean small = SmallRuns.isSmallInput(spark, cfg.getCorpus().getInputPath());
-      try (SmallRuns.Applied tuned = SmallRuns.applyIf(small, spark)) {
+      try (SmallRuns.Applied tuned = SmallRuns.apply(SmallRuns.ofInput(spark, cfg.getCorpus().getInputPath()), spark)) {
         IngestReport report = run(spark, cfg, resources);
         System.out.println("ingest: " + report.reconciliation());
         return 0;

@@ -69,7 +69,10 @@ public final class PipelineJob implements Callable<Integer> {
     EntityResources entityResources;
     Taxonomy taxonomy;
     Map<String, String> parameters;
-    /** Whether to run with {@link SmallRuns} settings; null: decided from the input's size. */
+    /**
+     * Whether to run with {@link SmallRuns} settings; null: decided from the input's size; true: the
+     * small-run settings at least (a tiny input's if it is one); false: Spark's own.
+     */
     Boolean smallRun;
   }
 
@@ -115,10 +118,11 @@ public final class PipelineJob implements Callable<Integer> {
    * stage did; returns the table row counts.
    */
   public static Map<String, Long> run(SparkSession spark, Settings s) {
-    boolean small = s.getSmallRun() != null
-        ? s.getSmallRun()
-        : SmallRuns.isSmallInput(spark, s.getIngest().getCorpus().getInputPath());
-    try (SmallRuns.Applied tuned = SmallRuns.applyIf(small, spark)) {
+    SmallRuns.Size measured = Boolean.FALSE.equals(s.getSmallRun()) ? SmallRuns.Size.LARGE
+        : SmallRuns.ofInput(spark, s.getIngest().getCorpus().getInputPath());
+    SmallRuns.Size size = Boolean.TRUE.equals(s.getSmallRun()) && measured == SmallRuns.Size.LARGE
+        ? SmallRuns.Size.SMALL : measured;
+    try (SmallRuns.Applied tuned = SmallRuns.apply(size, spark)) {
       return runStages(spark, s);
     }
   }

@@ -21,8 +21,11 @@ import org.apache.spark.sql.SparkSession;
  * Spark settings for runs on small corpora. Adaptive execution plans each shuffle and broadcast of a
  * query as its own job, re-planning after each: on a few thousand articles that planning on the
  * driver, not the data, is most of a query's time. A small run turns it off and shuffles into one
- * partition per core (docs/benchmarks.md: seeds 34 → 31 s, 8,000 articles 73 → 66 s). Settings the
- * user gave ({@code --conf}, {@code -D}) are left as they are.
+ * partition per core (docs/benchmarks.md: seeds 34 → 31 s, 8,000 articles 73 → 66 s). A tiny run
+ * (the seeds, a few hundred articles) also runs without whole-stage code generation: compiling a
+ * class per query stage costs more than it saves on so little data (seeds 28–32 → 27–29 s, 500
+ * articles 39–40 → 38 s; at 2,000 articles it no longer pays). Settings the user gave ({@code
+ * --conf}, {@code -D}) are left as they are.
  */
 @Slf4j
 final class SmallRuns {
@@ -35,27 +38,48 @@ final class SmallRuns {
   /** A corpus of at most this many articles is a small run (the stage jobs, over ingest's tables). */
   static final long MAX_ARTICLES = 8_000;
 
+  /** Input up to this size (weighted as above) is a tiny run. */
+  static final long TINY_INPUT_BYTES = 2L << 20;
+
+  /** A corpus of at most this many articles is a tiny run. */
+  static final long TINY_ARTICLES = 1_000;
+
   static final String ADAPTIVE = "spark.sql.adaptive.enabled";
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+
+  /** How a run's size decides its settings. */
+  enum Size {
+    /** Spark's own settings. */
+    LARGE,
+    /** No adaptive execution, one shuffle partition per task slot. */
+    SMALL,
+    /** As small, and no whole-stage code generation. */
+    TINY
+  }
 
   private SmallRuns() {}
 
-  /** The settings of a small run on a Spark with this many task slots, less those the user set. */
-  static Map<String, String> settings(int taskSlots, SparkConf userConf) {
+  /** The settings of a run of this size on a Spark with this many task slots, less those the user set. */
+  static Map<String, String> settings(Size size, int taskSlots, SparkConf userConf) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put(ADAPTIVE, "false");
-    s.put(SHUFFLE_PARTITIONS, String.valueOf(Math.max(1, taskSlots)));
+    if (size != Size.LARGE) {
+      s.put(ADAPTIVE, "false");
+      s.put(SHUFFLE_PARTITIONS, String.valueOf(Math.max(1, taskSlots)));
+    }
+    if (size == Size.TINY) {
+      s.put(WHOLE_STAGE_CODEGEN, "false");
+    }
     s.keySet().removeIf(userConf::contains);
     return s;
   }
 
   /**
-   * Sets the small-run settings on the session when {@code small}; closing the handle puts the
-   * previous values back (the session may run other work afterwards, as in tests).
+   * Sets the settings of a run of this size on the session; closing the handle puts the previous
+   * values back (the session may run other work afterwards, as in tests).
    */
-  static Applied applyIf(boolean small, SparkSession spark) {
-    Map<String, String> applied =
-        small ? settings(spark.sparkContext().defaultParallelism(), new SparkConf()) : Map.of();
+  static Applied apply(Size size, SparkSession spark) {
+    Map<String, String> applied = settings(size, spark.sparkContext().defaultParallelism(), new SparkConf());
     Map<String, String> previous = new LinkedHashMap<>();
     RuntimeConfig conf = spark.conf();
     applied.forEach((k, v) -> {
@@ -63,7 +87,7 @@ final class SmallRuns {
       conf.set(k, v);
     });
     if (!applied.isEmpty()) {
-      log.info("Small corpus: {}", applied);
+      log.info("{} corpus: {}", size == Size.TINY ? "Tiny" : "Small", applied);
     }
     return new Applied(spark, applied, previous);
   }
@@ -87,22 +111,28 @@ final class SmallRuns {
     }
   }
 
-  /** Whether the ingest tables under {@code tablesRoot} hold a small corpus (false when there are none yet). */
-  static boolean isSmallCorpus(SparkSession spark, String tablesRoot) {
+  /** The size of the corpus in the ingest tables under {@code tablesRoot} (large when there are none yet). */
+  static Size ofCorpus(SparkSession spark, String tablesRoot) {
     TableWriter tables = new TableWriter(tablesRoot);
+    long articles;
     try {
-      return tables.rowCount(spark, Tables.ARTICLES) <= MAX_ARTICLES;
+      articles = tables.rowCount(spark, Tables.ARTICLES);
     } catch (UncheckedIOException missing) {
-      return false; // the job itself reports the missing table
+      return Size.LARGE; // the job itself reports the missing table
     }
+    return articles <= TINY_ARTICLES ? Size.TINY : articles <= MAX_ARTICLES ? Size.SMALL : Size.LARGE;
   }
 
-  /** Whether an input path (a file or a folder, on any Hadoop file system) is small enough. */
-  static boolean isSmallInput(SparkSession spark, String input) {
+  /** The size of an input path (a file or a folder, on any Hadoop file system; large when missing). */
+  static Size ofInput(SparkSession spark, String input) {
     Path root = new Path(input);
     try {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(root) && textBytes(fs, root, MAX_INPUT_BYTES + 1) <= MAX_INPUT_BYTES;
+      if (!fs.exists(root)) {
+        return Size.LARGE;
+      }
+      long bytes = textBytes(fs, root, MAX_INPUT_BYTES + 1);
+      return bytes <= TINY_INPUT_BYTES ? Size.TINY : bytes <= MAX_INPUT_BYTES ? Size.SMALL : Size.LARGE;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + root + ": " + e.getMessage(), e);
     }

@@ -54,7 +54,7 @@ public final class TermsJob implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("arabic-news-terms", common.master);
     try {
       String tablesRoot = tables == null ? common.output : tables;
-      try (SmallRuns.Applied tuned = SmallRuns.applyIf(SmallRuns.isSmallCorpus(spark, tablesRoot), spark)) {
+      try (SmallRuns.Applied tuned = SmallRuns.apply(SmallRuns.ofCorpus(spark, tablesRoot), spark)) {
         TermsReport report = run(spark, tablesRoot, common.output, cfg, resources);
         System.out.println("terms: " + report.summary());
         return 0;

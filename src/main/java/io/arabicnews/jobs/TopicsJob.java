@@ -52,7 +52,7 @@ public final class TopicsJob implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("arabic-news-topics", common.master);
     try {
       String tablesRoot = tables == null ? common.output : tables;
-      try (SmallRuns.Applied tuned = SmallRuns.applyIf(SmallRuns.isSmallCorpus(spark, tablesRoot), spark)) {
+      try (SmallRuns.Applied tuned = SmallRuns.apply(SmallRuns.ofCorpus(spark, tablesRoot), spark)) {
         TopicsReport report = run(spark, tablesRoot, common.output, cfg, resources, taxonomy);
         System.out.println("topics: " + report.summary());
         return 0;

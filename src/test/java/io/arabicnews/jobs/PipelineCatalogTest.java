@@ -109,9 +109,11 @@ class PipelineCatalogTest extends SparkTestBase {
 
   @Test
   void theSmallRunSettingsHoldOnlyForTheRun() {
-    // The seeds are a small run: adaptive execution off while it ran, the session's own values after.
+    // The seeds are a tiny run: adaptive execution and whole-stage code generation off while it ran,
+    // the session's own values after.
     assertThat(spark().conf().get(SmallRuns.ADAPTIVE)).isEqualTo("true");
     assertThat(spark().conf().get(SmallRuns.SHUFFLE_PARTITIONS)).isEqualTo("5");
+    assertThat(spark().conf().get(SmallRuns.WHOLE_STAGE_CODEGEN)).isEqualTo("true");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.arabicnews.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arabicnews.SparkTestBase;
+import io.arabicnews.jobs.SmallRuns.Size;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -17,63 +18,85 @@ class SmallRunsTest extends SparkTestBase {
 
   @Test
   void aSmallRunTurnsAdaptiveExecutionOffAndShufflesIntoOnePartitionPerSlot() {
-    assertThat(SmallRuns.settings(2, new SparkConf(false)))
+    assertThat(SmallRuns.settings(Size.SMALL, 2, new SparkConf(false)))
         .containsExactly(
             Map.entry(SmallRuns.ADAPTIVE, "false"), Map.entry(SmallRuns.SHUFFLE_PARTITIONS, "2"));
   }
 
   @Test
+  void aTinyRunAlsoTurnsWholeStageCodeGenerationOff() {
+    assertThat(SmallRuns.settings(Size.TINY, 2, new SparkConf(false)))
+        .containsExactly(
+            Map.entry(SmallRuns.ADAPTIVE, "false"), Map.entry(SmallRuns.SHUFFLE_PARTITIONS, "2"),
+            Map.entry(SmallRuns.WHOLE_STAGE_CODEGEN, "false"));
+    assertThat(SmallRuns.settings(Size.LARGE, 2, new SparkConf(false))).isEmpty();
+  }
+
+  @Test
   void settingsTheUserGaveAreKept() {
-    SparkConf user = new SparkConf(false).set(SmallRuns.SHUFFLE_PARTITIONS, "64");
-    assertThat(SmallRuns.settings(2, user)).containsOnlyKeys(SmallRuns.ADAPTIVE);
+    SparkConf user = new SparkConf(false).set(SmallRuns.SHUFFLE_PARTITIONS, "64")
+        .set(SmallRuns.WHOLE_STAGE_CODEGEN, "true");
+    assertThat(SmallRuns.settings(Size.TINY, 2, user)).containsOnlyKeys(SmallRuns.ADAPTIVE);
   }
 
   @Test
   void closingPutsTheSessionsOwnValuesBack() {
     String partitions = spark().conf().get(SmallRuns.SHUFFLE_PARTITIONS);
-    try (SmallRuns.Applied tuned = SmallRuns.applyIf(true, spark())) {
+    try (SmallRuns.Applied tuned = SmallRuns.apply(Size.TINY, spark())) {
       assertThat(tuned.active()).isTrue();
       assertThat(spark().conf().get(SmallRuns.ADAPTIVE)).isEqualTo("false");
+      assertThat(spark().conf().get(SmallRuns.WHOLE_STAGE_CODEGEN)).isEqualTo("false");
       assertThat(spark().conf().get(SmallRuns.SHUFFLE_PARTITIONS))
           .isEqualTo(String.valueOf(spark().sparkContext().defaultParallelism()));
     }
     assertThat(spark().conf().get(SmallRuns.ADAPTIVE)).isEqualTo("true");
+    assertThat(spark().conf().get(SmallRuns.WHOLE_STAGE_CODEGEN)).isEqualTo("true");
     assertThat(spark().conf().get(SmallRuns.SHUFFLE_PARTITIONS)).isEqualTo(partitions);
-    try (SmallRuns.Applied untouched = SmallRuns.applyIf(false, spark())) {
+    try (SmallRuns.Applied untouched = SmallRuns.apply(Size.LARGE, spark())) {
       assertThat(untouched.active()).isFalse();
       assertThat(spark().conf().get(SmallRuns.ADAPTIVE)).isEqualTo("true");
     }
   }
 
   @Test
-  void theSeedsAreASmallInput() {
-    assertThat(SmallRuns.isSmallInput(spark(), "data")).isTrue();
-    assertThat(SmallRuns.isSmallInput(spark(), "data/000_31df72e609d04747.txt")).isTrue();
+  void theSeedsAreATinyInput() {
+    assertThat(SmallRuns.ofInput(spark(), "data")).isEqualTo(Size.TINY);
+    assertThat(SmallRuns.ofInput(spark(), "data/000_31df72e609d04747.txt")).isEqualTo(Size.TINY);
   }
 
   @Test
   void compressedFilesCountAtFourTimesTheirSize() throws IOException {
-    // 5 MB as stored: small as plain JSON Lines, 20 MB of text (over the 16 MB limit) when gzipped.
+    // 5 MB as stored: small as plain JSON Lines, 20 MB of text (over the 16 MB limit) when gzipped;
+    // 1 MB as stored: tiny as plain JSON Lines, small (4 MB of text) when gzipped.
     Path plain = Files.createDirectories(tmp.resolve("plain"));
     Path gzipped = Files.createDirectories(tmp.resolve("gzipped"));
+    Path plainTiny = Files.createDirectories(tmp.resolve("plain-tiny"));
+    Path gzippedTiny = Files.createDirectories(tmp.resolve("gzipped-tiny"));
     sized(plain.resolve("a.jsonl"), 5L << 20);
     sized(gzipped.resolve("a.jsonl.gz"), 5L << 20);
+    sized(plainTiny.resolve("a.jsonl"), 1L << 20);
+    sized(gzippedTiny.resolve("a.jsonl.gz"), 1L << 20);
 
-    assertThat(SmallRuns.isSmallInput(spark(), plain.toString())).isTrue();
-    assertThat(SmallRuns.isSmallInput(spark(), gzipped.toString())).isFalse();
-    assertThat(SmallRuns.isSmallInput(spark(), tmp.resolve("missing").toString())).isFalse();
+    assertThat(SmallRuns.ofInput(spark(), plain.toString())).isEqualTo(Size.SMALL);
+    assertThat(SmallRuns.ofInput(spark(), gzipped.toString())).isEqualTo(Size.LARGE);
+    assertThat(SmallRuns.ofInput(spark(), plainTiny.toString())).isEqualTo(Size.TINY);
+    assertThat(SmallRuns.ofInput(spark(), gzippedTiny.toString())).isEqualTo(Size.SMALL);
+    assertThat(SmallRuns.ofInput(spark(), tmp.resolve("missing").toString())).isEqualTo(Size.LARGE);
   }
 
   @Test
   void theStageJobsJudgeByTheRowsOfTheArticlesTable() {
+    Path tiny = tmp.resolve("tiny");
     Path small = tmp.resolve("small");
     Path large = tmp.resolve("large");
+    spark().range(SmallRuns.TINY_ARTICLES).write().parquet(tiny.resolve("articles").toString());
     spark().range(SmallRuns.MAX_ARTICLES).write().parquet(small.resolve("articles").toString());
     spark().range(SmallRuns.MAX_ARTICLES + 1).write().parquet(large.resolve("articles").toString());
 
-    assertThat(SmallRuns.isSmallCorpus(spark(), small.toString())).isTrue();
-    assertThat(SmallRuns.isSmallCorpus(spark(), large.toString())).isFalse();
-    assertThat(SmallRuns.isSmallCorpus(spark(), tmp.resolve("no-tables").toString())).isFalse();
+    assertThat(SmallRuns.ofCorpus(spark(), tiny.toString())).isEqualTo(Size.TINY);
+    assertThat(SmallRuns.ofCorpus(spark(), small.toString())).isEqualTo(Size.SMALL);
+    assertThat(SmallRuns.ofCorpus(spark(), large.toString())).isEqualTo(Size.LARGE);
+    assertThat(SmallRuns.ofCorpus(spark(), tmp.resolve("no-tables").toString())).isEqualTo(Size.LARGE);
   }
 
   private static void sized(Path file, long bytes) throws IOException {
