@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 CORPUS=../shared/corpora/egypt-news-2013
 FACTORS="${1:-1 4 16}"
 MEM="${2:-2g}"
+# The stage jobs only by default: the one-JVM pipeline run would double a 16x run's hours.
+export JOBS="${JOBS:-floor naive ingest terms entities topics}"
 TMP="$(mktemp -d /tmp/arabic-news-scale.XXXXXX)"
 trap 'rm -rf "$TMP"' EXIT
 for f in $FACTORS; do
