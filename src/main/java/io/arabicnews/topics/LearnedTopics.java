@@ -10,11 +10,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import lombok.extern.slf4j.Slf4j;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -85,17 +86,20 @@ public final class LearnedTopics {
     StructType weightSchema = new StructType().add("article_id", DataTypes.StringType)
         .add("topic_id", DataTypes.StringType).add("weight", DataTypes.DoubleType);
     double minWeight = cfg.getLdaMinWeight();
-    Dataset<Row> weights = model.transform(docs).select("article_id", "topicDistribution")
+    // The weights MLlib's transform gives, without its per-document boxing (see TopicInference).
+    Broadcast<TopicInference> inference =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(TopicInference.of(model));
+    Dataset<Row> weights = docs
         .flatMap((FlatMapFunction<Row, Row>) r -> {
-          Vector dist = r.getAs(1);
+          double[] dist = inference.value().weights(r.getAs(1));
           double kept = 0;
-          for (int i = 0; i < dist.size(); i++) {
-            kept += dist.apply(i) >= minWeight ? dist.apply(i) : 0;
+          for (double w : dist) {
+            kept += w >= minWeight ? w : 0;
           }
           List<Row> out = new ArrayList<>();
-          for (int i = 0; i < dist.size(); i++) {
-            if (dist.apply(i) >= minWeight) {
-              out.add(RowFactory.create(r.getString(0), topicId(i), dist.apply(i) / kept));
+          for (int i = 0; i < dist.length; i++) {
+            if (dist[i] >= minWeight) {
+              out.add(RowFactory.create(r.getString(0), topicId(i), dist[i] / kept));
             }
           }
           return out.iterator();
