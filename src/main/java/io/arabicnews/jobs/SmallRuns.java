@@ -23,9 +23,9 @@ import org.apache.spark.sql.SparkSession;
  * driver, not the data, is most of a query's time. A small run turns it off and shuffles into one
  * partition per core (docs/benchmarks.md: seeds 34 → 31 s, 8,000 articles 73 → 66 s). A tiny run
  * (the seeds, a few hundred articles) also runs without whole-stage code generation: compiling a
- * class per query stage costs more than it saves on so little data (seeds 28–32 → 27–29 s, 500
- * articles 39–40 → 38 s; at 2,000 articles it no longer pays). Settings the user gave ({@code
- * --conf}, {@code -D}) are left as they are.
+ * class per query stage costs more than it saves on so little data (seeds 1–2 s less in interleaved
+ * rounds, 500 articles 39–40 → 38 s; at 2,000 articles it no longer pays). Settings the user gave
+ * ({@code --conf}, {@code -D}) are left as they are.
  */
 @Slf4j
 final class SmallRuns {
