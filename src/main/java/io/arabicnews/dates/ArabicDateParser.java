@@ -117,12 +117,23 @@ public final class ArabicDateParser {
   /** Whether one of the first {@code n} characters is a digit {@link #fold} reads (ASCII or Arabic-Indic). */
   private static boolean hasDigitWithin(String s, int n) {
     for (int i = 0; i < Math.min(n, s.length()); i++) {
-      char c = s.charAt(i);
-      if ((c >= '0' && c <= '9') || (c >= '\u0660' && c <= '\u0669') || (c >= '\u06F0' && c <= '\u06F9')) {
+      char c = asciiDigit(s.charAt(i));
+      if (c >= '0' && c <= '9') {
         return true;
       }
     }
     return false;
+  }
+
+  /** Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits; any other character as it is. */
+  private static char asciiDigit(char ch) {
+    if (ch >= '\u0660' && ch <= '\u0669') {
+      return (char) ('0' + (ch - '\u0660'));
+    }
+    if (ch >= '\u06F0' && ch <= '\u06F9') {
+      return (char) ('0' + (ch - '\u06F0'));
+    }
+    return ch;
   }
 
   /** How much of a line {@link #findDateline} reads: the latest start plus room for the longest date. */
@@ -148,10 +159,9 @@ public final class ArabicDateParser {
     char[] c = s.toCharArray();
     for (int i = 0; i < c.length; i++) {
       char ch = c[i];
-      if (ch >= '\u0660' && ch <= '\u0669') {
-        c[i] = (char) ('0' + (ch - '\u0660'));
-      } else if (ch >= '\u06F0' && ch <= '\u06F9') {
-        c[i] = (char) ('0' + (ch - '\u06F0'));
+      char digit = asciiDigit(ch);
+      if (digit != ch) {
+        c[i] = digit;
       } else if (ch == 'أ' || ch == 'إ' || ch == 'آ') {
         c[i] = 'ا';
       } else if (ch == 'ى') {
