@@ -49,7 +49,7 @@ public final class ArticleTermCounter {
               NgramExtractor extractor = new NgramExtractor(maxN);
               LongCounts counts = new LongCounts(PHRASE_TABLE_BITS);
               List<Tuple2<Long, Long>> out = new ArrayList<>();
-              NgramExtractor.KeyConsumer add = (key, n) -> {
+              NgramExtractor.KeyConsumer add = (key, n, position) -> {
                 if (n > 1) {
                   counts.add(TermHash.of(key), 1);
                 }

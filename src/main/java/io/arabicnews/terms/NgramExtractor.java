@@ -41,12 +41,12 @@ public final class NgramExtractor {
   }
 
   /**
-   * Receives the key and length of each term, without building display forms or stems. The key is
-   * only valid during the call (a buffer the extractor reuses).
+   * Receives the key, length and first token position of each term, without building display forms
+   * or stems. The key is only valid during the call (a buffer the extractor reuses).
    */
   @FunctionalInterface
   public interface KeyConsumer {
-    void accept(CharSequence key, int n);
+    void accept(CharSequence key, int n, int position);
   }
 
   /** The same terms as {@link #extract}, keys only: the cheap form for counting candidates. */
@@ -60,7 +60,7 @@ public final class NgramExtractor {
             key.append(' ');
           }
           key.append(run.get(i + n - 1).key());
-          out.accept(key, n);
+          out.accept(key, n, run.get(i).position());
         }
       }
     });

@@ -1,7 +1,6 @@
 package io.arabicnews.topics;
 
 import io.arabicnews.corpus.PerArticleIterator;
-import io.arabicnews.terms.Ngram;
 import io.arabicnews.terms.NgramExtractor;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
@@ -69,6 +68,9 @@ public final class CuratedTopicScorer {
     return out;
   }
 
+  /** A keyword key found in a sentence: its keywords, length in words and first word's position. */
+  private record Match(List<Taxonomy.Keyword> keywords, int n, int position) {}
+
   /** Weighs one partition's articles from their sentences. */
   private static final class PartitionScorer extends PerArticleIterator<ArticleTopic> {
     private final ArabicTextAnalyzer analyzer;
@@ -102,18 +104,22 @@ public final class CuratedTopicScorer {
      * also «القضية» for courts; «مجلس الأمن الروسي» not also «مجلس الأمن».
      */
     private void countKeywords(String text) {
-      List<Ngram> found = new ArrayList<>();
-      extractor.extract(text, analyzer.analyze(text), g -> {
-        if (taxonomy.lookup(g.key()) != null) {
-          found.add(g);
+      // Keys only: the display forms and stems of every n-gram of the sentence are never needed here.
+      List<Match> found = new ArrayList<>();
+      extractor.extractKeys(text, analyzer.analyze(text), (key, n, position) -> {
+        if (taxonomy.mayHave(key)) {
+          List<Taxonomy.Keyword> keywords = taxonomy.lookup(key.toString());
+          if (keywords != null) {
+            found.add(new Match(keywords, n, position));
+          }
         }
       });
-      found.sort(Comparator.comparingInt((Ngram g) -> -g.n()).thenComparingInt(Ngram::position));
+      found.sort(Comparator.comparingInt((Match m) -> -m.n()).thenComparingInt(Match::position));
       java.util.BitSet covered = new java.util.BitSet();
-      for (Ngram g : found) {
-        if (covered.get(g.position(), g.position() + g.n()).isEmpty()) {
-          covered.set(g.position(), g.position() + g.n());
-          for (Taxonomy.Keyword k : taxonomy.lookup(g.key())) {
+      for (Match m : found) {
+        if (covered.get(m.position(), m.position() + m.n()).isEmpty()) {
+          covered.set(m.position(), m.position() + m.n());
+          for (Taxonomy.Keyword k : m.keywords()) {
             counts.merge(k, 1, Integer::sum);
           }
         }

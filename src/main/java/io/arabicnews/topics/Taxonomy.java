@@ -1,5 +1,6 @@
 package io.arabicnews.topics;
 
+import io.arabicnews.terms.TermHash;
 import io.arabicnews.text.AnalyzedToken;
 import io.arabicnews.text.ArabicTextAnalyzer;
 import java.io.InputStream;
@@ -32,6 +33,8 @@ public final class Taxonomy implements Serializable {
 
   private final List<Topic> topics = new ArrayList<>();
   private final Map<String, List<Keyword>> byKey = new HashMap<>();
+  /** {@link TermHash}es of the keys, sorted: a sentence's n-grams are tested without building strings. */
+  private long[] keyHashes = new long[0];
 
   public List<Topic> topics() {
     return topics;
@@ -40,6 +43,11 @@ public final class Taxonomy implements Serializable {
   /** The keywords whose term key is {@code key}, or null. */
   public List<Keyword> lookup(String key) {
     return byKey.get(key);
+  }
+
+  /** False when no keyword has this key; true for every key that has one (and, rarely, a hash twin). */
+  public boolean mayHave(CharSequence key) {
+    return TermHash.contains(keyHashes, key);
   }
 
   public static Taxonomy defaults(ArabicTextAnalyzer analyzer) {
@@ -97,6 +105,7 @@ public final class Taxonomy implements Serializable {
       }
       t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written));
     }
+    t.keyHashes = t.byKey.keySet().stream().mapToLong(TermHash::of).sorted().toArray();
     return t;
   }
 
