@@ -77,7 +77,9 @@ final class OnlineLda {
       double[] expElogbeta = TopicInference.expElogbeta(lambda, k, vocabSize);
       Broadcast<double[]> expElogbetaShared = jsc.broadcast(expElogbeta);
       double[] batchAlpha = alpha.clone();
-      BatchStats zero = new BatchStats(k, vocabSize);
+      // An empty start for the aggregation: a k × vocabulary matrix of zeros would be serialised
+      // into every task; adding to nothing gives the same numbers as adding to zeros.
+      BatchStats zero = BatchStats.none();
       BatchStats total = batch
           .mapPartitionsWithIndex((index, docsOfPartition) -> List.of(BatchStats.of(docsOfPartition, features,
               expElogbetaShared.value(), batchAlpha, DocumentInference.gammaDraws(statsSeed + index, GAMMA_SHAPE, k),
@@ -181,16 +183,23 @@ final class OnlineLda {
   /** A mini-batch's sufficient statistics: per partition, then summed. */
   static final class BatchStats implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** k × vocabulary, column-major ({@code [term * k + topic]}), as MLlib's matrix. */
-    final double[] stat;
-    /** Σ E[log theta] over the non-empty documents. */
-    final double[] logphat;
+    /** k × vocabulary, column-major ({@code [term * k + topic]}), as MLlib's matrix; null in {@link #none}. */
+    double[] stat;
+    /** Σ E[log theta] over the non-empty documents; null in {@link #none}. */
+    double[] logphat;
     long nonEmpty;
     long sampled;
 
     BatchStats(int k, int vocabSize) {
       this.stat = new double[k * vocabSize];
       this.logphat = new double[k];
+    }
+
+    private BatchStats() {}
+
+    /** Nothing yet: the zero of {@link #add}. */
+    static BatchStats none() {
+      return new BatchStats();
     }
 
     static BatchStats of(Iterator<InternalRow> rows, int features, double[] expElogbeta, double[] alpha,
@@ -233,16 +242,28 @@ final class OnlineLda {
       return stats;
     }
 
-    /** Element-wise sum into this (MLlib's {@code elementWiseSum}). */
+    /**
+     * Element-wise sum into this (MLlib's {@code elementWiseSum}); {@code other} is not used again. Into
+     * {@link #none} it takes other's arrays: 0 + x is x for every statistic here (none is −0: the
+     * matrix sums positive products, logphat negative digamma differences).
+     */
     BatchStats add(BatchStats other) {
+      nonEmpty += other.nonEmpty;
+      sampled += other.sampled;
+      if (other.stat == null) {
+        return this;
+      }
+      if (stat == null) {
+        stat = other.stat;
+        logphat = other.logphat;
+        return this;
+      }
       for (int i = 0; i < stat.length; i++) {
         stat[i] += other.stat[i];
       }
       for (int t = 0; t < logphat.length; t++) {
         logphat[t] += other.logphat[t];
       }
-      nonEmpty += other.nonEmpty;
-      sampled += other.sampled;
       return this;
     }
   }
