@@ -134,24 +134,52 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
    * «بالقاهرة» → «القاهرة», «للإرهاب» → «الإرهاب». Hamza forms and ta marbuta stay as printed.
    */
   static String displayForm(String surface, CliticSegmenter.Segmented seg) {
-    StringBuilder sb = new StringBuilder(surface.length());
     int toSkip = seg.lettersRemoved();
-    for (int i = 0; i < surface.length(); i++) {
-      char c = surface.charAt(i);
-      if (isTatweelOrDiacritic(c)) {
-        continue;
+    String display;
+    if (isPlain(surface)) {
+      // Most tokens: nothing to drop or lower-case, so the printed letters after the clitics as they are.
+      display = toSkip == 0 ? surface : surface.substring(Math.min(toSkip, surface.length()));
+    } else {
+      StringBuilder sb = new StringBuilder(surface.length());
+      for (int i = 0; i < surface.length(); i++) {
+        char c = surface.charAt(i);
+        if (isTatweelOrDiacritic(c)) {
+          continue;
+        }
+        if (toSkip > 0) {
+          toSkip--;
+          continue;
+        }
+        sb.append(Character.toLowerCase(c));
       }
-      if (toSkip > 0) {
-        toSkip--;
-        continue;
-      }
-      sb.append(Character.toLowerCase(c));
+      display = sb.toString();
     }
-    return seg.lamLamToAlefLam() ? "ال" + sb : sb.toString();
+    return seg.lamLamToAlefLam() ? "ال" + display : display;
+  }
+
+  /**
+   * True when {@link #withoutMarks} would return {@code s} unchanged: no tatweel, no diacritic, no
+   * letter with a lower case. Arabic letters and digits pass without a lookup in the Unicode tables.
+   */
+  static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u0621' && c <= '\u063A' || c >= '\u0641' && c <= '\u064A' || c >= '0' && c <= '9'
+          || c >= '\u0660' && c <= '\u0669') {
+        continue;
+      }
+      if (isTatweelOrDiacritic(c) || Character.toLowerCase(c) != c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text without tatweel and diacritics, Latin lower-cased: «الإرهابَ» → «الإرهاب». */
   public static String withoutMarks(String s) {
+    if (isPlain(s)) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

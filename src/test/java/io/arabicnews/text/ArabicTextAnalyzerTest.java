@@ -125,4 +125,54 @@ class ArabicTextAnalyzerTest {
     // Seed 000: بالقاهرة (title), القاهرة (title), القاهرة, بالقاهرة, القاهرة = 5 (the dateline has none)
     assertThat(cairo).isEqualTo(5);
   }
+
+  /** The display form as the character loop computes it for every token (what the fast path must equal). */
+  private static String displayByLoop(String surface, CliticSegmenter.Segmented seg) {
+    StringBuilder sb = new StringBuilder();
+    int toSkip = seg.lettersRemoved();
+    for (char c : surface.toCharArray()) {
+      if (ArabicTextAnalyzer.isTatweelOrDiacritic(c)) {
+        continue;
+      }
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
+      sb.append(Character.toLowerCase(c));
+    }
+    return seg.lamLamToAlefLam() ? "ال" + sb : sb.toString();
+  }
+
+  /**
+   * Display forms and {@code withoutMarks} take a shortcut for plain tokens (no marks, nothing to
+   * lower-case): on every seed token and on 100,000 random strings over Arabic letters, tatweel,
+   * diacritics, both kinds of digits, Latin of both cases and other letters with case, they equal
+   * the character loop.
+   */
+  @Test
+  void displayFormShortcutEqualsTheLoop() {
+    for (int i = 0; i < 5; i++) {
+      String text = Seeds.text(i);
+      for (AnalyzedToken t : analyzer.analyze(text)) {
+        CliticSegmenter.Segmented seg = new CliticSegmenter.Segmented(t.key(), 0, false);
+        assertThat(ArabicTextAnalyzer.displayForm(t.surface(), seg)).isEqualTo(displayByLoop(t.surface(), seg));
+      }
+    }
+    String alphabet = "بالقاهرةوموسكولإرهابىئؤآ\u0640\u064B\u064E\u0650\u0651\u0652\u0670"
+        + "0123456789\u0660\u0665\u0669AZaqRTİIıΣσÉé-_.«»";
+    java.util.Random random = new java.util.Random(9);
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int length = 1 + random.nextInt(12);
+      for (int i = 0; i < length; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String surface = sb.toString();
+      CliticSegmenter.Segmented seg =
+          new CliticSegmenter.Segmented("x", random.nextInt(3), random.nextInt(4) == 0);
+      assertThat(ArabicTextAnalyzer.displayForm(surface, seg)).as(surface).isEqualTo(displayByLoop(surface, seg));
+      assertThat(ArabicTextAnalyzer.withoutMarks(surface)).as(surface)
+          .isEqualTo(displayByLoop(surface, new CliticSegmenter.Segmented("x", 0, false)));
+    }
+  }
 }
