@@ -1,18 +1,13 @@
 package io.arabicnews.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Times the pipeline's per-token analysis alone ({@link ArabicTextAnalyzer#analyze}: Lucene chain,
@@ -52,32 +47,16 @@ public final class AnalyzerBenchmark {
       files = s.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().toList();
     }
     List<String> lines = new ArrayList<>();
-    int seen = 0;
-    JsonFactory json = new JsonFactory();
+    int[] seen = {0};
     for (Path file : files) {
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
-          JsonParser p = json.createParser(in)) {
-        while (seen < limit && p.nextToken() != null) {
-          if (p.currentToken() != JsonToken.START_OBJECT) {
-            continue;
-          }
-          seen++;
-          while (p.nextToken() != JsonToken.END_OBJECT) {
-            String field = p.currentName();
-            JsonToken value = p.nextToken();
-            if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
-              p.skipChildren();
-            } else if ("title".equals(field) || "text".equals(field)) {
-              for (String line : p.getText().split("\n")) {
-                if (!line.isBlank()) {
-                  lines.add(line);
-                }
-              }
-            }
+      FloorBenchmark.readTexts(file, () -> seen[0]++ < limit, text -> {
+        for (String line : text.split("\n")) {
+          if (!line.isBlank()) {
+            lines.add(line);
           }
         }
-      }
-      if (seen >= limit) {
+      });
+      if (seen[0] >= limit) {
         break;
       }
     }

@@ -86,44 +86,60 @@ public final class FloorBenchmark {
 
   /** Counts one file's terms into {@code counts}. */
   static Totals count(Path file, AnalyzerResources resources, Map<String, Integer> counts) {
-    long articles = 0;
-    long bytes = 0;
-    long tokens = 0;
+    long[] totals = new long[3]; // articles, bytes, tokens
+    try (ArabicNewsAnalyzer analyzer = new ArabicNewsAnalyzer()) {
+      readTexts(file, () -> {
+        totals[0]++;
+        return true;
+      }, s -> {
+        totals[1] += s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        try (TokenStream ts = analyzer.tokenStream("text", s)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            totals[2]++;
+            String key = term.toString();
+            if (!resources.getStopWords().contains(key)) {
+              counts.merge(key, 1, Integer::sum);
+            }
+          }
+          ts.end();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    return new Totals(totals[0], totals[1], totals[2], counts);
+  }
+
+  /**
+   * Streams a .jsonl.gz file (GZIP + Jackson's streaming parser): {@code nextArticle} before each
+   * article (false stops the reading), then {@code text} with its title and its text.
+   */
+  static void readTexts(Path file, java.util.function.BooleanSupplier nextArticle,
+      java.util.function.Consumer<String> text) {
     JsonFactory json = new JsonFactory();
-    try (ArabicNewsAnalyzer analyzer = new ArabicNewsAnalyzer();
-        InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = json.createParser(in)) {
       while (p.nextToken() != null) {
         if (p.currentToken() != JsonToken.START_OBJECT) {
           continue;
         }
-        articles++;
+        if (!nextArticle.getAsBoolean()) {
+          return;
+        }
         while (p.nextToken() != JsonToken.END_OBJECT) {
           String field = p.currentName();
           JsonToken value = p.nextToken();
           if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
             p.skipChildren();
           } else if ("title".equals(field) || "text".equals(field)) {
-            String s = p.getText();
-            bytes += s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            try (TokenStream ts = analyzer.tokenStream("text", s)) {
-              CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-              ts.reset();
-              while (ts.incrementToken()) {
-                tokens++;
-                String key = term.toString();
-                if (!resources.getStopWords().contains(key)) {
-                  counts.merge(key, 1, Integer::sum);
-                }
-              }
-              ts.end();
-            }
+            text.accept(p.getText());
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Totals(articles, bytes, tokens, counts);
   }
 }
