@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -61,7 +62,7 @@ final class OnlineLda {
     long corpusSize = docs.count();
     double eta = 1.0 / k;
     double[] alpha = new double[k];
-    java.util.Arrays.fill(alpha, 1.0 / k);
+    Arrays.fill(alpha, 1.0 / k);
     Random random = new Random(seed);
     // lambda, topic-major ([topic * vocabSize + term]): Gamma(100, 1/100) draws in MLlib's order.
     double[] lambda = DocumentInference.gammaDraws(random.nextLong(), GAMMA_SHAPE, k * vocabSize);
@@ -97,15 +98,7 @@ final class OnlineLda {
       }
       batches++;
       double weight = Math.pow(LEARNING_OFFSET + iteration, -LEARNING_DECAY);
-      int batchSize = (int) Math.ceil(SUBSAMPLING_RATE * corpusSize);
-      double scale = (double) corpusSize / (double) batchSize;
-      for (int t = 0; t < k; t++) {
-        int row = t * vocabSize;
-        for (int w = 0; w < vocabSize; w++) {
-          double stat = total.stat[t + w * k] * expElogbeta[w * k + t];
-          lambda[row + w] = (1 - weight) * lambda[row + w] + weight * (stat * scale + eta);
-        }
-      }
+      updateLambda(lambda, total, expElogbeta, weight, corpusSize, eta);
       double[] logphat = new double[k];
       for (int t = 0; t < k; t++) {
         logphat[t] = total.logphat[t] / (double) total.nonEmpty;
@@ -120,6 +113,26 @@ final class OnlineLda {
         new org.apache.spark.mllib.linalg.DenseMatrix(vocabSize, k, lambda),
         org.apache.spark.mllib.linalg.Vectors.dense(alpha), eta, GAMMA_SHAPE);
     return new LocalLDAModel(Identifiable.randomUID("lda"), vocabSize, fitted, spark);
+  }
+
+  /**
+   * Moves lambda towards the batch's estimate, scaled to the corpus, by the learning rate {@code
+   * weight} (MLlib's {@code updateLambda}, operation for operation).
+   */
+  static void updateLambda(double[] lambda, BatchStats total, double[] expElogbeta, double weight, long corpusSize,
+      double eta) {
+    int k = total.logphat.length;
+    int vocabSize = lambda.length / k;
+    // MLlib's batch size is the expected one, not the sample's: ceil(5% of the corpus).
+    int batchSize = (int) Math.ceil(SUBSAMPLING_RATE * corpusSize);
+    double scale = (double) corpusSize / (double) batchSize;
+    for (int t = 0; t < k; t++) {
+      int row = t * vocabSize;
+      for (int w = 0; w < vocabSize; w++) {
+        double stat = total.stat[t + w * k] * expElogbeta[w * k + t];
+        lambda[row + w] = (1 - weight) * lambda[row + w] + weight * (stat * scale + eta);
+      }
+    }
   }
 
   /**
