@@ -36,4 +36,19 @@ final class Digamma {
     }
     return result;
   }
+
+  /**
+   * digamma(x) − digamma(Σ x) per entry, the sum taken in index order (MLlib's {@code
+   * LDAUtils.dirichletExpectation}), into {@code out}; {@code out} may be {@code x}.
+   */
+  void dirichletExpectation(double[] x, double[] out) {
+    double total = 0;
+    for (double v : x) {
+      total += v;
+    }
+    double psiTotal = of(total);
+    for (int i = 0; i < x.length; i++) {
+      out[i] = of(x[i]) - psiTotal;
+    }
+  }
 }

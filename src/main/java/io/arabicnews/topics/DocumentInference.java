@@ -99,20 +99,8 @@ final class DocumentInference {
     }
   }
 
-  /** digamma(x) − digamma(Σ x) per entry (MLlib's {@code LDAUtils.dirichletExpectation}), into {@code out}. */
-  void dirichletExpectation(double[] x, double[] out) {
-    double total = 0;
-    for (double v : x) {
-      total += v;
-    }
-    double psiTotal = digamma.of(total);
-    for (int t = 0; t < x.length; t++) {
-      out[t] = digamma.of(x[t]) - psiTotal;
-    }
-  }
-
   private void expDirichletExpectation(double[] x, double[] out) {
-    dirichletExpectation(x, out);
+    digamma.dirichletExpectation(x, out);
     for (int t = 0; t < k; t++) {
       out[t] = Math.exp(out[t]);
     }

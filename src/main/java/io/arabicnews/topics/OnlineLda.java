@@ -77,7 +77,7 @@ final class OnlineLda {
       long statsSeed = peek.nextLong();
       double[] expElogbeta = TopicInference.expElogbeta(lambda, k, vocabSize);
       Broadcast<double[]> expElogbetaShared = jsc.broadcast(expElogbeta);
-      double[] batchAlpha = alpha.clone();
+      double[] batchAlpha = alpha; // the closure needs an effectively final name; alpha is replaced, never changed
       // An empty start for the aggregation: a k × vocabulary matrix of zeros would be serialised
       // into every task; adding to nothing gives the same numbers as adding to zeros.
       BatchStats zero = BatchStats.none();
@@ -141,16 +141,16 @@ final class OnlineLda {
    */
   static double[] updatedAlpha(double[] alpha, double[] logphat, double documents, double weight) {
     int k = alpha.length;
-    Digamma digamma = new Digamma();
+    double[] expectation = new double[k];
+    new Digamma().dirichletExpectation(alpha, expectation);
     double alphaSum = 0;
     for (double a : alpha) {
       alphaSum += a;
     }
-    double psiSum = digamma.of(alphaSum);
     double[] gradf = new double[k];
     double[] q = new double[k];
     for (int t = 0; t < k; t++) {
-      gradf[t] = documents * (-(digamma.of(alpha[t]) - psiSum) + logphat[t]);
+      gradf[t] = documents * (-expectation[t] + logphat[t]);
       q[t] = -documents * org.apache.commons.math3.special.Gamma.trigamma(alpha[t]);
     }
     double c = documents * org.apache.commons.math3.special.Gamma.trigamma(alphaSum);
@@ -220,6 +220,7 @@ final class OnlineLda {
       int k = alpha.length;
       BatchStats stats = new BatchStats(k, vocabSize);
       DocumentInference inference = new DocumentInference(k, alpha, startGamma);
+      Digamma digamma = new Digamma();
       VectorUDT udt = new VectorUDT();
       double[] expectation = new double[k];
       while (rows.hasNext()) {
@@ -247,7 +248,7 @@ final class OnlineLda {
             stats.stat[column + t] += inference.expElogtheta[t] * ratio;
           }
         }
-        inference.dirichletExpectation(inference.gamma, expectation);
+        digamma.dirichletExpectation(inference.gamma, expectation);
         for (int t = 0; t < k; t++) {
           stats.logphat[t] += expectation[t];
         }

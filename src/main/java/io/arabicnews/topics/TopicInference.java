@@ -84,15 +84,12 @@ final class TopicInference implements Serializable {
   static double[] expElogbeta(double[] lambda, int k, int terms) {
     Digamma digamma = new Digamma();
     double[] expElogbeta = new double[terms * k];
+    double[] topic = new double[terms];
     for (int t = 0; t < k; t++) {
-      int row = t * terms;
-      double total = 0;
+      System.arraycopy(lambda, t * terms, topic, 0, terms);
+      digamma.dirichletExpectation(topic, topic);
       for (int w = 0; w < terms; w++) {
-        total += lambda[row + w];
-      }
-      double psiTotal = digamma.of(total);
-      for (int w = 0; w < terms; w++) {
-        expElogbeta[w * k + t] = Math.exp(digamma.of(lambda[row + w]) - psiTotal);
+        expElogbeta[w * k + t] = Math.exp(topic[w]);
       }
     }
     return expElogbeta;
