@@ -3,47 +3,15 @@ package io.arabicnews.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arabicnews.SparkTestBase;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.TreeMap;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
-import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class OnlineLdaTest extends SparkTestBase {
-
-  /** Documents drawn mostly from one of three word groups; every {@code emptyEvery}-th one empty. */
-  private Dataset<Row> documents(int count, int vocabulary, int emptyEvery, int partitions, long seed) {
-    Random random = new Random(seed);
-    List<Row> rows = new ArrayList<>();
-    for (int d = 0; d < count; d++) {
-      TreeMap<Integer, Double> counts = new TreeMap<>();
-      if (d % emptyEvery != 0) {
-        int group = random.nextInt(3);
-        int length = 5 + random.nextInt(120);
-        for (int i = 0; i < length; i++) {
-          int word = random.nextDouble() < 0.8 ? group * (vocabulary / 3) + random.nextInt(vocabulary / 3)
-              : random.nextInt(vocabulary);
-          counts.merge(word, 1.0, Double::sum);
-        }
-      }
-      rows.add(RowFactory.create(String.format("a%04d", d), Vectors.sparse(vocabulary,
-          counts.keySet().stream().mapToInt(Integer::intValue).toArray(),
-          counts.values().stream().mapToDouble(Double::doubleValue).toArray())));
-    }
-    return spark().createDataFrame(rows,
-            new StructType().add("article_id", DataTypes.StringType).add("features", new VectorUDT()))
-        .repartition(partitions).cache();
-  }
 
   private static void assertSameModel(LDAModel ours, LDAModel mllib) {
     assertThat(ours.topicsMatrix().numRows()).isEqualTo(mllib.topicsMatrix().numRows());
@@ -59,7 +27,7 @@ class OnlineLdaTest extends SparkTestBase {
    */
   @Test
   void fitIsMllibsOnlineLda() {
-    Dataset<Row> docs = documents(600, 150, 67, 8, 42);
+    Dataset<Row> docs = GeneratedDocuments.of(spark(), 600, 150, 67, 8, 42);
     LDAModel mllib = new LDA().setK(5).setMaxIter(15).setSeed(7).setOptimizer("online").fit(docs);
     LDAModel ours = OnlineLda.fit(spark(), docs, 150, 5, 15, 7);
     assertSameModel(ours, mllib);
@@ -76,7 +44,7 @@ class OnlineLdaTest extends SparkTestBase {
    */
   @Test
   void smallCorpusSkipsEmptyBatchesAsMllibDoes() {
-    Dataset<Row> docs = documents(12, 30, 2, 1, 3);
+    Dataset<Row> docs = GeneratedDocuments.of(spark(), 12, 30, 2, 1, 3);
     LDAModel mllib = new LDA().setK(3).setMaxIter(30).setSeed(11).setOptimizer("online").fit(docs);
     LDAModel ours = OnlineLda.fit(spark(), docs, 30, 3, 30, 11);
     assertThat(ours.topicsMatrix().toArray()).containsExactly(mllib.topicsMatrix().toArray());
