@@ -12,6 +12,7 @@ import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.ArticleTermCounter;
 import io.arabicnews.terms.PhraseSelector;
 import io.arabicnews.terms.TermCount;
+import io.arabicnews.terms.TermHashSet;
 import io.arabicnews.terms.TermTables;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
@@ -93,7 +94,7 @@ public final class TermsJob implements Callable<Integer> {
     long minCount = cfg.effectivePhraseMinCount(totalTokens);
 
     // Pass 1: which phrase hashes reach the minimum count (numbers, not strings, go through the shuffle).
-    long[] frequent =
+    TermHashSet frequent = TermHashSet.of(
         ArticleTermCounter.phraseHashCounts(sentences, shared, cfg.getMaxN())
             .groupBy("hash")
             .agg(sum("term_count").as("term_count"))
@@ -103,10 +104,9 @@ public final class TermsJob implements Callable<Integer> {
             .collectAsList()
             .stream()
             .mapToLong(Long::longValue)
-            .sorted()
-            .toArray();
-    log.info("{} phrase candidates seen at least {} times", frequent.length, minCount);
-    Broadcast<long[]> frequentPhrases = jsc.broadcast(frequent);
+            .toArray());
+    log.info("{} phrase candidates seen at least {} times", frequent.size(), minCount);
+    Broadcast<TermHashSet> frequentPhrases = jsc.broadcast(frequent);
 
     // Pass 2: per-article counts of words and frequent phrases, kept on disk: every table reads them.
     // The counter's own output is what is kept, not the per-article view over it: that view is a

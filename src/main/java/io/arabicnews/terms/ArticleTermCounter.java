@@ -76,14 +76,14 @@ public final class ArticleTermCounter {
    * frequentPhrases}.
    *
    * @param sentences rows with {@code article_id} and {@code text}
-   * @param frequentPhrases sorted hashes ({@link TermHash}) of the phrases to count; null to count
+   * @param frequentPhrases hashes ({@link TermHash}) of the phrases to count; null to count
    *     every phrase
    */
   public static Dataset<TermCount> count(
       Dataset<Row> sentences,
       Broadcast<AnalyzerResources> resources,
       int maxN,
-      Broadcast<long[]> frequentPhrases) {
+      Broadcast<TermHashSet> frequentPhrases) {
     return sentences
         .select("article_id", "text")
         .mapPartitions(
@@ -97,11 +97,11 @@ public final class ArticleTermCounter {
   private static final class PartitionCounter extends PerArticleIterator<TermCount> {
     private final ArabicTextAnalyzer analyzer;
     private final NgramExtractor extractor;
-    private final long[] frequentPhrases;
+    private final TermHashSet frequentPhrases;
     private final Map<String, Map<String, long[]>> countsByKey = new HashMap<>();
     private final Map<String, Ngram> firstByKey = new HashMap<>();
 
-    PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, long[] frequentPhrases) {
+    PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, TermHashSet frequentPhrases) {
       super(rows);
       this.analyzer = new ArabicTextAnalyzer(resources);
       this.extractor = new NgramExtractor(maxN);
@@ -122,7 +122,7 @@ public final class ArticleTermCounter {
     }
 
     private boolean isCounted(CharSequence phraseKey) {
-      return frequentPhrases == null || TermHash.contains(frequentPhrases, phraseKey);
+      return frequentPhrases == null || frequentPhrases.contains(phraseKey);
     }
 
     private void add(Ngram g) {

@@ -1,7 +1,5 @@
 package io.arabicnews.terms;
 
-import java.util.Arrays;
-
 /**
  * A 64-bit hash of a term key (FNV-1a over its chars, then MurmurHash3's finaliser), so the first
  * counting pass can aggregate fixed-width numbers instead of strings. With 64 bits, collisions among
@@ -23,10 +21,5 @@ public final class TermHash {
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     return h;
-  }
-
-  /** Membership in a sorted array of hashes (a set of millions of longs in a few MB). */
-  public static boolean contains(long[] sorted, CharSequence key) {
-    return Arrays.binarySearch(sorted, of(key)) >= 0;
   }
 }

@@ -1,6 +1,7 @@
 package io.arabicnews.topics;
 
 import io.arabicnews.terms.TermHash;
+import io.arabicnews.terms.TermHashSet;
 import io.arabicnews.text.AnalyzedToken;
 import io.arabicnews.text.ArabicTextAnalyzer;
 import java.io.InputStream;
@@ -33,8 +34,8 @@ public final class Taxonomy implements Serializable {
 
   private final List<Topic> topics = new ArrayList<>();
   private final Map<String, List<Keyword>> byKey = new HashMap<>();
-  /** {@link TermHash}es of the keys, sorted: a sentence's n-grams are tested without building strings. */
-  private long[] keyHashes = new long[0];
+  /** {@link TermHash}es of the keys: a sentence's n-grams are tested without building strings. */
+  private TermHashSet keyHashes = TermHashSet.of();
 
   public List<Topic> topics() {
     return topics;
@@ -47,7 +48,7 @@ public final class Taxonomy implements Serializable {
 
   /** False when no keyword has this key; true for every key that has one (and, rarely, a hash twin). */
   public boolean mayHave(CharSequence key) {
-    return TermHash.contains(keyHashes, key);
+    return keyHashes.contains(key);
   }
 
   public static Taxonomy defaults(ArabicTextAnalyzer analyzer) {
@@ -105,7 +106,7 @@ public final class Taxonomy implements Serializable {
       }
       t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written));
     }
-    t.keyHashes = t.byKey.keySet().stream().mapToLong(TermHash::of).sorted().toArray();
+    t.keyHashes = TermHashSet.of(t.byKey.keySet().stream().mapToLong(TermHash::of).toArray());
     return t;
   }
 
