@@ -18,7 +18,7 @@ final class DocumentInference {
   private final int k;
   private final double[] alpha;
   private final double[] initialGamma;
-  private final Digamma digamma = new Digamma();
+  private final Digamma digamma;
   private final BLAS blas = BLAS.getInstance();
 
   /** After {@link #infer}: the document's gamma, exp(E[log theta]) and the normaliser per term. */
@@ -32,8 +32,9 @@ final class DocumentInference {
   /** The document's rows of expElogbeta, column-major (n × k), as MLlib slices them. */
   private double[] beta;
 
-  DocumentInference(int k, double[] alpha, double[] initialGamma) {
+  DocumentInference(int k, double[] alpha, double[] initialGamma, Digamma.Kind digamma) {
     this.k = k;
+    this.digamma = new Digamma(digamma);
     this.alpha = alpha;
     this.initialGamma = initialGamma;
     this.gamma = new double[k];

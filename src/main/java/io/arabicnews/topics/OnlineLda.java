@@ -53,7 +53,8 @@ final class OnlineLda {
    * @param docs cached documents with a {@code features} vector column of size {@code vocabSize}, in
    *     the partitions and order the fit should sample (see {@link LearnedTopics#documents})
    */
-  static LocalLDAModel fit(SparkSession spark, Dataset<Row> docs, int vocabSize, int k, int iterations, long seed) {
+  static LocalLDAModel fit(
+      SparkSession spark, Dataset<Row> docs, int vocabSize, int k, int iterations, long seed, Digamma.Kind digamma) {
     long t0 = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int features = docs.schema().fieldIndex("features");
@@ -84,7 +85,7 @@ final class OnlineLda {
       BatchStats total = batch
           .mapPartitionsWithIndex((index, docsOfPartition) -> List.of(BatchStats.of(docsOfPartition, features,
               expElogbetaShared.value(), batchAlpha, DocumentInference.gammaDraws(statsSeed + index, GAMMA_SHAPE, k),
-              vocabSize)).iterator(), true)
+              vocabSize, digamma)).iterator(), true)
           .treeAggregate(zero, BatchStats::add, BatchStats::add, 2, true);
       expElogbetaShared.destroy();
       if (total.sampled == 0) {
@@ -142,7 +143,7 @@ final class OnlineLda {
   static double[] updatedAlpha(double[] alpha, double[] logphat, double documents, double weight) {
     int k = alpha.length;
     double[] expectation = new double[k];
-    new Digamma().dirichletExpectation(alpha, expectation);
+    new Digamma(Digamma.Kind.MLLIB).dirichletExpectation(alpha, expectation);
     double alphaSum = 0;
     for (double a : alpha) {
       alphaSum += a;
@@ -216,11 +217,11 @@ final class OnlineLda {
     }
 
     static BatchStats of(Iterator<InternalRow> rows, int features, double[] expElogbeta, double[] alpha,
-        double[] startGamma, int vocabSize) {
+        double[] startGamma, int vocabSize, Digamma.Kind digammaKind) {
       int k = alpha.length;
       BatchStats stats = new BatchStats(k, vocabSize);
-      DocumentInference inference = new DocumentInference(k, alpha, startGamma);
-      Digamma digamma = new Digamma();
+      DocumentInference inference = new DocumentInference(k, alpha, startGamma, digammaKind);
+      Digamma digamma = new Digamma(digammaKind);
       VectorUDT udt = new VectorUDT();
       double[] expectation = new double[k];
       while (rows.hasNext()) {

@@ -23,17 +23,19 @@ final class TopicInference implements Serializable {
   private final double[] expElogbeta;
   private final double[] alpha;
   private final double[] initialGamma;
+  private final Digamma.Kind digamma;
   private transient volatile ThreadLocal<DocumentInference> workspaces;
 
-  TopicInference(int k, double[] expElogbeta, double[] alpha, double[] initialGamma) {
+  TopicInference(int k, double[] expElogbeta, double[] alpha, double[] initialGamma, Digamma.Kind digamma) {
     this.k = k;
+    this.digamma = digamma;
     this.expElogbeta = expElogbeta;
     this.alpha = alpha;
     this.initialGamma = initialGamma;
   }
 
-  /** The inference of a model fitted by {@code LDA} (online optimizer). */
-  static TopicInference of(LDAModel model) {
+  /** The inference of a model fitted by {@code LDA} (online optimizer), with this digamma in its steps. */
+  static TopicInference of(LDAModel model, Digamma.Kind digamma) {
     Matrix lambda = model.topicsMatrix(); // vocabulary × k
     int k = lambda.numCols();
     double[] expElogbeta = expElogbeta(lambda.toArray(), k, lambda.numRows());
@@ -42,7 +44,7 @@ final class TopicInference implements Serializable {
     // is public to Java.
     org.apache.spark.mllib.clustering.LocalLDAModel inner = model.oldLocalModel();
     double[] initial = DocumentInference.gammaDraws(inner.getSeed(), inner.gammaShape(), k);
-    return new TopicInference(k, expElogbeta, model.estimatedDocConcentration().toArray(), initial);
+    return new TopicInference(k, expElogbeta, model.estimatedDocConcentration().toArray(), initial, digamma);
   }
 
   /** Topic weights summing to 1; all zero for a document without terms (as MLlib). */
@@ -69,7 +71,7 @@ final class TopicInference implements Serializable {
     if (workspaces == null) {
       synchronized (this) {
         if (workspaces == null) {
-          workspaces = ThreadLocal.withInitial(() -> new DocumentInference(k, alpha, initialGamma));
+          workspaces = ThreadLocal.withInitial(() -> new DocumentInference(k, alpha, initialGamma, digamma));
         }
       }
     }
@@ -82,7 +84,7 @@ final class TopicInference implements Serializable {
    * as {@link DocumentInference} reads it: {@code [term * k + topic]}.
    */
   static double[] expElogbeta(double[] lambda, int k, int terms) {
-    Digamma digamma = new Digamma();
+    Digamma digamma = new Digamma(Digamma.Kind.MLLIB);
     double[] expElogbeta = new double[terms * k];
     double[] topic = new double[terms];
     for (int t = 0; t < k; t++) {

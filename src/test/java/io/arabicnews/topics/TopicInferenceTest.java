@@ -23,7 +23,7 @@ class TopicInferenceTest extends SparkTestBase {
   void weightsAreMllibsTransform() {
     Dataset<Row> docs = GeneratedDocuments.of(spark(), 400, 150, 67, 2, 42);
     LDAModel model = new LDA().setK(4).setMaxIter(10).setSeed(7).setOptimizer("online").fit(docs);
-    TopicInference inference = TopicInference.of(model);
+    TopicInference inference = TopicInference.of(model, Digamma.Kind.MLLIB);
 
     List<Row> expected = model.transform(docs).select("article_id", "features", "topicDistribution").collectAsList();
     assertThat(expected).hasSize(400);
