@@ -53,7 +53,7 @@ public final class CoMentionCounter {
    * entity_b, sentences} (entity_a < entity_b as Spark orders strings; sentences = how many of the
    * article's sentences name both, 0 when only the article does).
    */
-  static Dataset<Row> articlePairs(Dataset<Row> mentions) {
+  public static Dataset<Row> articlePairs(Dataset<Row> mentions) {
     Dataset<Row> pairs =
         mentions
             .select("article_id", "sentence_index", "entity_id")
@@ -110,14 +110,15 @@ public final class CoMentionCounter {
 
   /**
    * @param mentions entity_mentions rows
+   * @param articlePairs {@link #articlePairs} of the mentions
    * @param articles {@code article_id, published_date, is_canonical}
    * @param entities {@code entity_id, label_en}
    * @param sentenceCount sentences in the corpus (N of sentence-scope scores)
    * @param articleCount articles in the corpus (N of article-scope scores)
    */
-  public static Dataset<Row> coMentions(Dataset<Row> mentions, Dataset<Row> articles, Dataset<Row> entities,
-      long sentenceCount, long articleCount) {
-    Dataset<Row> pairs = articlePairs(mentions).join(articles.select("article_id", "published_date", "is_canonical"), "article_id");
+  public static Dataset<Row> coMentions(Dataset<Row> mentions, Dataset<Row> articlePairs, Dataset<Row> articles,
+      Dataset<Row> entities, long sentenceCount, long articleCount) {
+    Dataset<Row> pairs = articlePairs.join(articles.select("article_id", "published_date", "is_canonical"), "article_id");
     Dataset<Row> sentence = forScope(pairs, mentions, SENTENCE, sentenceCount);
     Dataset<Row> article = forScope(pairs, mentions, ARTICLE, articleCount);
     Dataset<Row> la = entities.select(col("entity_id").as("entity_a"), col("label_en").as("label_a"));
@@ -166,10 +167,11 @@ public final class CoMentionCounter {
     return sum(when(col("is_canonical"), 1L).otherwise(0L)).as("article_count_dedup");
   }
 
-  public static Dataset<Row> timeline(Dataset<Row> mentions, Dataset<Row> articles, Period period) {
+  /** @param articlePairs {@link #articlePairs} of the mentions */
+  public static Dataset<Row> timeline(Dataset<Row> articlePairs, Dataset<Row> articles, Period period) {
     Dataset<Row> dated = articles.filter(col("published_date").isNotNull())
         .select(col("article_id"), period.start(col("published_date")).as("period_start"), col("is_canonical"));
-    Dataset<Row> pairs = articlePairs(mentions).join(dated, "article_id");
+    Dataset<Row> pairs = articlePairs.join(dated, "article_id");
     Dataset<Row> out = null;
     for (String scope : new String[] {SENTENCE, ARTICLE}) {
       Dataset<Row> t = inScope(pairs, scope)

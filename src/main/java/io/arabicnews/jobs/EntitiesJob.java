@@ -94,9 +94,12 @@ public final class EntitiesJob implements Callable<Integer> {
       out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
       out.write(EntityTables.candidates(hits, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
       long sentenceCount = in.rowCount(spark, Tables.SENTENCES);
-      out.write(CoMentionCounter.coMentions(counted, articles, entities, sentenceCount, articleCount),
+      // Generated once for both tables (one row per article and pair: about as many as mentions).
+      Dataset<Row> articlePairs = CoMentionCounter.articlePairs(counted).persist(StorageLevel.MEMORY_AND_DISK());
+      out.write(CoMentionCounter.coMentions(counted, articlePairs, articles, entities, sentenceCount, articleCount),
           Tables.CO_MENTIONS, 1);
-      out.write(CoMentionCounter.timeline(counted, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
+      out.write(CoMentionCounter.timeline(articlePairs, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
+      articlePairs.unpersist();
 
       return new EntitiesReport(
           out.rowCount(spark, Tables.ENTITY_MENTIONS),

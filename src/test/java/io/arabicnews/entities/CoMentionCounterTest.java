@@ -54,7 +54,7 @@ class CoMentionCounterTest extends SparkTestBase {
         RowFactory.create("EGY", "Egypt"), RowFactory.create("RUS", "Russia"), RowFactory.create("UKR", "Ukraine")),
         new StructType().add("entity_id", DataTypes.StringType).add("label_en", DataTypes.StringType));
 
-    List<String> rows = CoMentionCounter.coMentions(mentions(), articles, entities, 10, 3)
+    List<String> rows = CoMentionCounter.coMentions(mentions(), CoMentionCounter.articlePairs(mentions()), articles, entities, 10, 3)
         .orderBy("scope", "entity_a", "entity_b").collectAsList().stream()
         .map(r -> r.getAs("scope") + " " + r.getAs("label_a") + "-" + r.getAs("label_b") + " co " + r.getAs("co_count")
             + " articles " + r.getAs("article_count") + " dedup " + r.getAs("co_count_dedup") + "/"
@@ -69,7 +69,7 @@ class CoMentionCounterTest extends SparkTestBase {
         // units: that mention is still one of RUS's four sentence units (a1 0 and 2, a2 0, a3 none).
         "sentence Egypt-Russia co 3 articles 2 dedup 2/1 units 4/4 dates 2013-01-07..2013-01-09");
 
-    List<String> timeline = CoMentionCounter.timeline(mentions(), articles, io.arabicnews.dates.Period.WEEK)
+    List<String> timeline = CoMentionCounter.timeline(CoMentionCounter.articlePairs(mentions()), articles, io.arabicnews.dates.Period.WEEK)
         .orderBy("scope", "period_start", "entity_a", "entity_b").collectAsList().stream()
         .map(r -> r.getAs("scope") + " " + r.getAs("period_start") + " " + r.getAs("entity_a") + "-" + r.getAs("entity_b")
             + " " + r.getAs("co_count") + "/" + r.getAs("article_count") + " dedup " + r.getAs("co_count_dedup") + "/"
