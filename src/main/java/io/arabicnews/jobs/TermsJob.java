@@ -139,12 +139,15 @@ public final class TermsJob implements Callable<Integer> {
           Tables.TERM_FREQUENCIES, 1);
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
       // The inner join with term_frequencies already keeps only the vocabulary: no semi-join first.
-      out.write(TermTables.articleTerms(perArticleAll, articleAttributes, frequencies), Tables.ARTICLE_TERMS, bigFiles);
+      boolean hashesUnique = TermTables.hashesIdentifyTerms(totalsAll);
+      log.info("64-bit term hashes {} every term of the corpus", hashesUnique ? "tell apart" : "do not tell apart (string keys used)");
+      out.write(TermTables.articleTerms(perArticleAll, articleAttributes, frequencies, hashesUnique),
+          Tables.ARTICLE_TERMS, bigFiles);
       // Periods and sources from one pass over the per-article rows, kept while both tables are
       // written. Filtered to the vocabulary after grouping: the few rejected phrase candidates cost
       // less in the aggregation than a vocabulary lookup for each of the 23 million rows.
       Dataset<Row> groupCounts =
-          TermTables.groupCounts(perArticleAll, articleAttributes, cfg.getPeriod(), vocabulary)
+          TermTables.groupCounts(perArticleAll, articleAttributes, cfg.getPeriod(), vocabulary, hashesUnique)
               .persist(StorageLevel.MEMORY_AND_DISK());
       out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
       out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);

@@ -127,15 +127,37 @@ public final class TermTables {
     return log(lit(1.0 + articleCount).divide(docCount.plus(1))).plus(1.0);
   }
 
+  /** A 64-bit hash of a term and its length ({@code term_key, n}): one fixed-width key for joins and groups. */
+  static Column termHash() {
+    return xxhash64(col("term_key"), col("n"));
+  }
+
+  /**
+   * Whether {@link #termHash} tells these terms apart ({@code term_key, n} rows, each term once): when
+   * given the corpus totals, every term a per-article row can hold, so a hash then stands for its
+   * term in joins and groups. Two of 400,000 terms sharing a 64-bit hash has odds about 1 in 10^8;
+   * callers fall back to the string keys then.
+   */
+  public static boolean hashesIdentifyTerms(Dataset<Row> terms) {
+    return terms.select(termHash()).distinct().count() == terms.count();
+  }
+
   /**
    * @param articles {@code article_id, n_tokens, is_canonical}
    * @param frequencies the term_frequencies table (for idf)
+   * @param hashesUnique {@link #hashesIdentifyTerms} of the corpus totals
    */
-  public static Dataset<Row> articleTerms(Dataset<Row> perArticle, Dataset<Row> articles, Dataset<Row> frequencies) {
+  public static Dataset<Row> articleTerms(
+      Dataset<Row> perArticle, Dataset<Row> articles, Dataset<Row> frequencies, boolean hashesUnique) {
+    Dataset<Row> withArticle = perArticle.join(articles.select("article_id", "n_tokens", "is_canonical"), "article_id");
+    // The 21 million rows of a year of news meet the vocabulary by one long key where the hashes allow:
+    // Spark's broadcast join then probes a table of longs instead of hashing and comparing two columns.
+    Dataset<Row> withIdf = hashesUnique
+        ? withArticle.withColumn("term_hash", termHash())
+            .join(broadcast(frequencies.select(termHash().as("term_hash"), col("idf"))), "term_hash")
+        : withArticle.join(broadcast(frequencies.select("term_key", "n", "idf")), new String[] {"term_key", "n"});
     return Tables.ARTICLE_TERMS.conform(
-        perArticle
-            .join(articles.select("article_id", "n_tokens", "is_canonical"), "article_id")
-            .join(broadcast(frequencies.select("term_key", "n", "idf")), new String[] {"term_key", "n"})
+        withIdf
             .withColumn("tf", col("term_count").divide(col("n_tokens").cast("double")))
             .withColumn("tf_idf", col("tf").multiply(col("idf"))));
   }
@@ -149,17 +171,17 @@ public final class TermTables {
    * null). Articles without a date fall into no period (they are still in the corpus-wide tables);
    * articles without a source count under {@link #UNKNOWN_SOURCE}.
    *
-   * <p>The rows are grouped by a 64-bit hash of the term key, not the key itself: a fixed-width key
-   * instead of a string in every aggregation and shuffle row; the vocabulary gives the keys back
-   * after grouping and drops the phrase candidates it rejected. Should two of its terms of one length
-   * share a hash (odds about 1 in 10^8 for 400,000 terms), the string keys are used instead.
+   * <p>The rows are grouped by a 64-bit hash of the term, not its key: a fixed-width key instead of a
+   * string in every aggregation and shuffle row; the vocabulary gives the keys back after grouping
+   * and drops the phrase candidates it rejected. Unless {@code hashesUnique} ({@link
+   * #hashesIdentifyTerms} of the corpus totals, so no rejected candidate shares a vocabulary term's
+   * hash either), the string keys are used instead.
    */
   public static Dataset<Row> groupCounts(
-      Dataset<Row> perArticle, Dataset<Row> articles, Period period, Dataset<Row> vocabulary) {
-    Dataset<Row> terms = vocabulary.select(col("term_key"), col("n"), xxhash64(col("term_key")).as("term_hash"));
-    boolean hashesUnique = terms.select("term_hash", "n").distinct().count() == terms.count();
+      Dataset<Row> perArticle, Dataset<Row> articles, Period period, Dataset<Row> vocabulary, boolean hashesUnique) {
+    Dataset<Row> terms = vocabulary.select(col("term_key"), col("n"), termHash().as("term_hash"));
     String key = hashesUnique ? "term_hash" : "term_key";
-    Dataset<Row> rows = hashesUnique ? perArticle.withColumn(key, xxhash64(col("term_key"))) : perArticle;
+    Dataset<Row> rows = hashesUnique ? perArticle.withColumn(key, termHash()) : perArticle;
     Dataset<Row> grouped =
         rows.select(col("article_id"), col(key), col("n"), col("term_count"))
             .join(groupedArticles(articles, period).select("article_id", "period_start", "source", "is_canonical"),

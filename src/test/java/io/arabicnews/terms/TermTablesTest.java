@@ -1,0 +1,63 @@
+package io.arabicnews.terms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arabicnews.SparkTestBase;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class TermTablesTest extends SparkTestBase {
+  private static final StructType PER_ARTICLE = new StructType()
+      .add("article_id", DataTypes.StringType).add("term_key", DataTypes.StringType).add("n", DataTypes.IntegerType)
+      .add("term_count", DataTypes.LongType);
+  private static final StructType TERMS = new StructType()
+      .add("term_key", DataTypes.StringType).add("n", DataTypes.IntegerType).add("idf", DataTypes.DoubleType);
+
+  private static Dataset<Row> frequencies() {
+    return spark().createDataFrame(List.of(
+        RowFactory.create("مصر", 1, 1.25), RowFactory.create("وزير الدفاع", 2, 2.0), RowFactory.create("وزير", 1, 1.5)),
+        TERMS);
+  }
+
+  /**
+   * The join by term hash gives the rows the join by (term_key, n) gives: vocabulary terms with their
+   * idf, a rejected phrase candidate dropped, a word and a phrase that share their first word kept apart.
+   */
+  @Test
+  void articleTermsByHashEqualArticleTermsByKey() {
+    Dataset<Row> perArticle = spark().createDataFrame(List.of(
+        RowFactory.create("a1", "مصر", 1, 3L), RowFactory.create("a1", "وزير الدفاع", 2, 1L),
+        RowFactory.create("a1", "وزير", 1, 2L), RowFactory.create("a2", "مصر", 1, 1L),
+        RowFactory.create("a2", "الدفاع المصري", 2, 1L)), PER_ARTICLE);
+    Dataset<Row> articles = spark().createDataFrame(List.of(
+        RowFactory.create("a1", 10, true), RowFactory.create("a2", 4, false)),
+        new StructType().add("article_id", DataTypes.StringType).add("n_tokens", DataTypes.IntegerType)
+            .add("is_canonical", DataTypes.BooleanType));
+
+    List<String> byHash = rows(TermTables.articleTerms(perArticle, articles, frequencies(), true));
+    List<String> byKey = rows(TermTables.articleTerms(perArticle, articles, frequencies(), false));
+
+    assertThat(byHash).containsExactly(
+        "a1 مصر 1 3 0.3 0.375 true", "a1 وزير 1 2 0.2 0.30000000000000004 true", "a1 وزير الدفاع 2 1 0.1 0.2 true",
+        "a2 مصر 1 1 0.25 0.3125 false");
+    assertThat(byKey).isEqualTo(byHash);
+  }
+
+  @Test
+  void hashesTellDistinctTermsApartButNotARepeatedOne() {
+    assertThat(TermTables.hashesIdentifyTerms(frequencies())).isTrue();
+    assertThat(TermTables.hashesIdentifyTerms(frequencies().union(frequencies().limit(1)))).isFalse();
+  }
+
+  private static List<String> rows(Dataset<Row> articleTerms) {
+    return articleTerms.orderBy("article_id", "term_key").collectAsList().stream()
+        .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(2) + " " + r.getLong(3) + " " + r.getDouble(4)
+            + " " + r.getDouble(5) + " " + r.getBoolean(6))
+        .toList();
+  }
+}
