@@ -33,7 +33,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * concentration 1/k, gamma shape 100): the same start matrix, the same mini-batches (the same
  * {@code RDD.sample} over the same partitions and seeds), the same per-document inference ({@link
  * DocumentInference}), the same tree aggregation of the partition statistics and the same updates,
- * so the same model to the last bit ({@code OnlineLdaTest} compares it with MLlib's).
+ * so with {@link Digamma.Kind#MLLIB} the same model to the last bit ({@code OnlineLdaTest} compares
+ * it with MLlib's), and with the accurate {@link Digamma.Kind#FAST} the jobs use, MLlib's to rounding.
  *
  * <p>Why not MLlib's own: its E-step slices the topic matrix per document through boxed indices and
  * adds the statistics back through breeze slices, it converts every cached document to an RDD row

@@ -12,8 +12,9 @@ import org.apache.spark.ml.linalg.Vector;
  * start, updates and stopping rule, 1e-3 mean change of gamma; {@link DocumentInference}). MLlib slices
  * the topic matrix for each document through boxed indices and draws the same start values again
  * for each one (one seed for all); in a profile of the 1× topics job that was more than half of
- * the weights' time. The same weights to the last bit (TopicInferenceTest compares them with
- * MLlib's transform).
+ * the weights' time. With {@link Digamma.Kind#MLLIB}, the same weights to the last bit
+ * (TopicInferenceTest compares them with MLlib's transform); the jobs use the accurate, faster
+ * {@link Digamma.Kind#FAST} (OnlineLdaTest: MLlib's to rounding).
  */
 final class TopicInference implements Serializable {
   private static final long serialVersionUID = 1L;
