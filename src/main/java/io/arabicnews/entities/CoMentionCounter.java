@@ -132,7 +132,7 @@ public final class CoMentionCounter {
   }
 
   /** What one article pair adds to co_count: its sentences naming both, or 1 (the article). */
-  private static Column units(String scope) {
+  private static Column pairUnits(String scope) {
     return SENTENCE.equals(scope) ? col("sentences").cast("long") : lit(1L);
   }
 
@@ -146,7 +146,7 @@ public final class CoMentionCounter {
     Column total = lit((double) Math.max(1, n));
     return inScope(pairs, scope)
         .groupBy("entity_a", "entity_b")
-        .agg(sum(units(scope)).as("co_count"), count(lit(1)).as("article_count"),
+        .agg(sum(pairUnits(scope)).as("co_count"), count(lit(1)).as("article_count"),
             min("published_date").as("first_date"), max("published_date").as("last_date"),
             dedupCount(scope), dedupArticles())
         .join(ca, "entity_a")
@@ -159,7 +159,7 @@ public final class CoMentionCounter {
 
   /** Units of canonical articles only: the de-duplicated co_count. */
   private static Column dedupCount(String scope) {
-    return sum(when(col("is_canonical"), units(scope)).otherwise(0L)).as("co_count_dedup");
+    return sum(when(col("is_canonical"), pairUnits(scope)).otherwise(0L)).as("co_count_dedup");
   }
 
   /** Canonical articles among the pair's (one row per article and pair). */
@@ -176,7 +176,7 @@ public final class CoMentionCounter {
     for (String scope : new String[] {SENTENCE, ARTICLE}) {
       Dataset<Row> t = inScope(pairs, scope)
           .groupBy("period_start", "entity_a", "entity_b")
-          .agg(sum(units(scope)).as("co_count"), count(lit(1)).as("article_count"),
+          .agg(sum(pairUnits(scope)).as("co_count"), count(lit(1)).as("article_count"),
               dedupCount(scope), dedupArticles())
           .withColumn("scope", lit(scope));
       out = out == null ? t : out.unionByName(t);

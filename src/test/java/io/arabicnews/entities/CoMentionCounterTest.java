@@ -3,6 +3,7 @@ package io.arabicnews.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arabicnews.SparkTestBase;
+import io.arabicnews.dates.Period;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -69,7 +70,7 @@ class CoMentionCounterTest extends SparkTestBase {
         // units: that mention is still one of RUS's four sentence units (a1 0 and 2, a2 0, a3 none).
         "sentence Egypt-Russia co 3 articles 2 dedup 2/1 units 4/4 dates 2013-01-07..2013-01-09");
 
-    List<String> timeline = CoMentionCounter.timeline(CoMentionCounter.articlePairs(mentions()), articles, io.arabicnews.dates.Period.WEEK)
+    List<String> timeline = CoMentionCounter.timeline(CoMentionCounter.articlePairs(mentions()), articles, Period.WEEK)
         .orderBy("scope", "period_start", "entity_a", "entity_b").collectAsList().stream()
         .map(r -> r.getAs("scope") + " " + r.getAs("period_start") + " " + r.getAs("entity_a") + "-" + r.getAs("entity_b")
             + " " + r.getAs("co_count") + "/" + r.getAs("article_count") + " dedup " + r.getAs("co_count_dedup") + "/"

@@ -1,12 +1,16 @@
 package io.arabicnews.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.arabicnews.SparkTestBase;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Random;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class OnlineLdaTest extends SparkTestBase {
 
     TopicInference inference = TopicInference.of(ours, Digamma.Kind.MLLIB);
     for (Row r : mllib.transform(docs).select("features", "topicDistribution").collectAsList()) {
-      assertThat(inference.weights(r.getAs(0))).containsExactly(((org.apache.spark.ml.linalg.Vector) r.getAs(1)).toArray());
+      assertThat(inference.weights(r.getAs(0))).containsExactly(((Vector) r.getAs(1)).toArray());
     }
   }
 
@@ -59,12 +63,12 @@ class OnlineLdaTest extends SparkTestBase {
     // Measured: 1.1e-7 at most (a document's inference can stop one iteration earlier or later).
     assertThat(worst).as("largest relative difference in the topic matrix").isLessThan(1e-6).isGreaterThan(0);
     assertThat(ours.estimatedDocConcentration().toArray())
-        .containsExactly(mllib.estimatedDocConcentration().toArray(), org.assertj.core.api.Assertions.within(1e-9));
+        .containsExactly(mllib.estimatedDocConcentration().toArray(), within(1e-9));
 
     TopicInference inference = TopicInference.of(ours, Digamma.Kind.FAST);
     double worstWeight = 0;
     for (Row r : mllib.transform(docs).select("features", "topicDistribution").collectAsList()) {
-      double[] mllibWeights = ((org.apache.spark.ml.linalg.Vector) r.getAs(1)).toArray();
+      double[] mllibWeights = ((Vector) r.getAs(1)).toArray();
       double[] ourWeights = inference.weights(r.getAs(0));
       for (int t = 0; t < mllibWeights.length; t++) {
         worstWeight = Math.max(worstWeight, Math.abs(ourWeights[t] - mllibWeights[t]));
@@ -116,32 +120,32 @@ class OnlineLdaTest extends SparkTestBase {
    */
   @Test
   void fastDigammaIsAccurate() {
-    java.math.MathContext mc = new java.math.MathContext(40);
-    java.math.BigDecimal euler = new java.math.BigDecimal("0.5772156649015328606065120900824024310422");
-    java.math.BigDecimal ln2 = new java.math.BigDecimal("0.6931471805599453094172321214581765680755");
+    MathContext mc = new MathContext(40);
+    BigDecimal euler = new BigDecimal("0.5772156649015328606065120900824024310422");
+    BigDecimal ln2 = new BigDecimal("0.6931471805599453094172321214581765680755");
     Digamma fast = new Digamma(Digamma.Kind.FAST);
-    java.math.BigDecimal harmonic = java.math.BigDecimal.ZERO;
-    java.math.BigDecimal odd = java.math.BigDecimal.ZERO;
+    BigDecimal harmonic = BigDecimal.ZERO;
+    BigDecimal odd = BigDecimal.ZERO;
     for (int n = 1; n <= 120; n++) {
       double atN = euler.negate().add(harmonic).doubleValue();
-      odd = odd.add(java.math.BigDecimal.valueOf(2).divide(java.math.BigDecimal.valueOf(2L * n - 1), mc));
-      double atHalf = euler.negate().subtract(ln2.multiply(java.math.BigDecimal.valueOf(2))).add(odd).doubleValue();
+      odd = odd.add(BigDecimal.valueOf(2).divide(BigDecimal.valueOf(2L * n - 1), mc));
+      double atHalf = euler.negate().subtract(ln2.multiply(BigDecimal.valueOf(2))).add(odd).doubleValue();
       // A few ulps of the terms summed (ln y and the fraction, about 2.3 at the root of psi near 1.46).
       assertThat(fast.of(n)).as("psi(%d)", n)
-          .isCloseTo(atN, org.assertj.core.api.Assertions.within(4 * Math.ulp(Math.max(Math.abs(atN), 4.0))));
+          .isCloseTo(atN, within(4 * Math.ulp(Math.max(Math.abs(atN), 4.0))));
       assertThat(fast.of(n + 0.5)).as("psi(%d.5)", n)
-          .isCloseTo(atHalf, org.assertj.core.api.Assertions.within(4 * Math.ulp(Math.max(Math.abs(atHalf), 4.0))));
-      harmonic = harmonic.add(java.math.BigDecimal.ONE.divide(java.math.BigDecimal.valueOf(n), mc));
+          .isCloseTo(atHalf, within(4 * Math.ulp(Math.max(Math.abs(atHalf), 4.0))));
+      harmonic = harmonic.add(BigDecimal.ONE.divide(BigDecimal.valueOf(n), mc));
     }
     Random random = new Random(9);
     for (int i = 0; i < 100_000; i++) {
       double x = i % 2 == 0 ? 2e-5 + random.nextDouble() * 12 : Math.exp(random.nextDouble() * 20 - 8);
       double step = fast.of(x + 1) - fast.of(x);
       assertThat(step).as("psi(%s + 1) - psi(%s)", x, x)
-          .isCloseTo(1 / x, org.assertj.core.api.Assertions.within(1e-14 * Math.max(1, 1 / x) + 8 * Math.ulp(fast.of(x + 1))));
+          .isCloseTo(1 / x, within(1e-14 * Math.max(1, 1 / x) + 8 * Math.ulp(fast.of(x + 1))));
     }
     assertThat(Gamma.digamma(1) + 0.5772156649015329).as("commons-math's error at 1").isCloseTo(-2.89e-9,
-        org.assertj.core.api.Assertions.within(1e-11));
-    assertThat(fast.of(1)).isEqualTo(-0.5772156649015329, org.assertj.core.api.Assertions.within(2e-16));
+        within(1e-11));
+    assertThat(fast.of(1)).isEqualTo(-0.5772156649015329, within(2e-16));
   }
 }
