@@ -116,7 +116,10 @@ public final class TermsJob implements Callable<Integer> {
     // Written once, by one job: two branches materialising it at once would both run the analysis.
     long articleTermRows = counted.count();
     log.info("{} per-article term rows", articleTermRows);
-    Dataset<Row> perArticleAll = TermTables.perArticle(counted);
+    // The few thousand rows of articles cut by partition edges, summed once: totals, article_terms and
+    // the grouped counts would each scan all the counts again to find them.
+    Dataset<Row> rejoined = TermTables.rejoined(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> perArticleAll = TermTables.perArticle(counted, rejoined);
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll, articleAttributes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       PhraseSelector.Scored scored = PhraseSelector.score(totalsAll, cfg, minCount);
@@ -161,6 +164,7 @@ public final class TermsJob implements Callable<Integer> {
       return new TermsReport(articleCount, undated, byN, minCount, (System.nanoTime() - t0) / 1e9);
     } finally {
       totalsAll.unpersist();
+      rejoined.unpersist();
       counted.unpersist();
     }
   }

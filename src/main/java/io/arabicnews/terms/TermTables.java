@@ -42,24 +42,30 @@ public final class TermTables {
    * most frequent printed form of the term ({@code display, display_count}) and its {@code stem}.
    * Counts of complete articles pass through; only rows flagged {@code partial} (an article at a
    * partition edge) are summed again, so the millions of rows need no shuffle.
+   *
+   * @param rejoined {@link #rejoined} of the same counts (a caller reading the result several times
+   *     keeps it: each computation scans all the counts to find a few thousand rows)
    */
-  public static Dataset<Row> perArticle(Dataset<TermCount> counts) {
+  public static Dataset<Row> perArticle(Dataset<TermCount> counts, Dataset<Row> rejoined) {
     Dataset<Row> complete =
         counts
             .filter(col("partial").equalTo(false))
             .select(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"),
                 col("termCount").as("term_count"), col("display"), col("displayCount").as("display_count"),
                 col("stem"));
-    Dataset<Row> joined =
-        counts
-            .filter(col("partial"))
-            .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
-            .agg(
-                sum("termCount").as("term_count"),
-                max(struct(col("displayCount"), col("display"), col("stem"))).as("d"))
-            .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
-                col("d.display").as("display"), col("d.displayCount").as("display_count"), col("d.stem").as("stem"));
-    return complete.unionByName(joined);
+    return complete.unionByName(rejoined);
+  }
+
+  /** The rows of articles cut by a partition edge, summed by article and term: {@link #perArticle}'s columns. */
+  public static Dataset<Row> rejoined(Dataset<TermCount> counts) {
+    return counts
+        .filter(col("partial"))
+        .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
+        .agg(
+            sum("termCount").as("term_count"),
+            max(struct(col("displayCount"), col("display"), col("stem"))).as("d"))
+        .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
+            col("d.display").as("display"), col("d.displayCount").as("display_count"), col("d.stem").as("stem"));
   }
 
   /**
