@@ -48,6 +48,29 @@ class TermTablesTest extends SparkTestBase {
     assertThat(byKey).isEqualTo(byHash);
   }
 
+  /**
+   * An article cut by a partition edge comes as two flagged pieces: its counts are summed, its display
+   * form is the piece's with the most occurrences; a complete article's rows pass through unchanged.
+   */
+  @Test
+  void perArticleSumsTheTwoPiecesOfAnArticleCutByAPartitionEdge() {
+    Dataset<TermCount> counts = spark().createDataset(List.of(
+        new TermCount("a1", "مصر", 1, "مصر", "مصر", 2, 2, true),
+        new TermCount("a1", "الارهاب", 1, "الإرهاب", "ارهاب", 1, 1, true),
+        new TermCount("a1", "مصر", 1, "مصر", "مصر", 1, 1, true),
+        new TermCount("a1", "الارهاب", 1, "الارهاب", "ارهاب", 3, 3, true),
+        new TermCount("a2", "مصر", 1, "ومصر", "مصر", 4, 3, false)), ArticleTermCounter.ENCODER);
+
+    List<String> rows = TermTables.perArticle(counts, TermTables.rejoined(counts))
+        .orderBy("article_id", "term_key").collectAsList().stream()
+        .map(r -> r.getAs("article_id") + " " + r.getAs("term_key") + " " + r.getAs("term_count") + " "
+            + r.getAs("display") + " " + r.getAs("display_count") + " " + r.getAs("stem"))
+        .toList();
+
+    assertThat(rows).containsExactly(
+        "a1 الارهاب 4 الارهاب 3 ارهاب", "a1 مصر 3 مصر 2 مصر", "a2 مصر 4 ومصر 3 مصر");
+  }
+
   @Test
   void hashesTellDistinctTermsApartButNotARepeatedOne() {
     assertThat(TermTables.hashesIdentifyTerms(frequencies())).isTrue();
