@@ -45,7 +45,11 @@ run topics jobs/topics.sh --driver-memory "$MEM" --output "$OUT/tables" --period
 run pipeline jobs/pipeline.sh --driver-memory "$MEM" --input "$INPUT" --output "$OUT/pipeline" --period week \
   "${INGEST_EXTRA[@]}"
 
-read -r ARTICLES BYTES < <(jobs/sql.sh --output "$OUT/tables" \
+# The stage jobs' tables, or the pipeline's when only it ran (JOBS="floor pipeline").
+TABLES="$OUT/tables"
+[[ -d "$TABLES/articles" ]] || TABLES="$OUT/pipeline"
+[[ -d "$TABLES/articles" ]] || { echo "no articles table under $OUT: run ingest or pipeline"; cat "$OUT/times"; exit 1; }
+read -r ARTICLES BYTES < <(jobs/sql.sh --output "$TABLES" \
   "SELECT count(*), sum(octet_length(coalesce(title, '')) + octet_length(body)) FROM articles" 2>/dev/null \
   | tail -1 | tr -d '|' )
 MB=$(echo "scale=1; $BYTES / 1000000" | bc)
@@ -73,9 +77,10 @@ done
 echo "rows per table:"
 # One Spark SQL query for all tables (each <output>/<table>/ is a view), not one JVM per table.
 QUERY=""
-for t in "$OUT"/tables/*/; do
+for t in "$TABLES"/*/; do
+  [[ "$(basename "$t")" == _* ]] && continue  # the pipeline's staging and run folders
   name=$(basename "$t")
   QUERY="${QUERY:+$QUERY UNION ALL }SELECT '$name' AS t, count(*) AS n FROM $name"
 done
-jobs/sql.sh --output "$OUT/tables" "SELECT * FROM ($QUERY) ORDER BY t" 2>/dev/null | grep -v "^t\b" \
+jobs/sql.sh --output "$TABLES" "SELECT * FROM ($QUERY) ORDER BY t" 2>/dev/null | grep -v "^t\b" \
   | awk -F'|' 'NF >= 2 {gsub(/ /, "", $1); gsub(/ /, "", $2); printf "  %-20s %12s\n", $1, $2}'
