@@ -67,7 +67,7 @@ public final class LearnedTopics {
     Dataset<Row> docs = documents(spark, articleTerms, vocabulary, partitionsFor(articleCount)).cache();
     // MLlib's online LDA step for step, with less work per mini-batch (OnlineLda) and the accurate, faster
     // digamma in the per-document inference: MLlib's model to rounding (docs/topics.md: weights within
-    // 5.8e-8 for 99% of the egypt-news-2013 rows, 8.9e-5 at most).
+    // 7.7e-8 for 99% of the egypt-news-2013 rows, 8.9e-5 at most).
     LDAModel model = OnlineLda.fit(spark, docs, vocabulary.length, cfg.getLdaTopics(), cfg.getLdaIterations(),
         cfg.getLdaSeed(), Digamma.Kind.FAST);
 
