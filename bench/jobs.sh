@@ -78,8 +78,8 @@ echo "rows per table:"
 # One Spark SQL query for all tables (each <output>/<table>/ is a view), not one JVM per table.
 QUERY=""
 for t in "$TABLES"/*/; do
-  [[ "$(basename "$t")" == _* ]] && continue  # the pipeline's staging and run folders
   name=$(basename "$t")
+  [[ "$name" == _* ]] && continue  # the pipeline's staging folder, when a run left one
   QUERY="${QUERY:+$QUERY UNION ALL }SELECT '$name' AS t, count(*) AS n FROM $name"
 done
 jobs/sql.sh --output "$TABLES" "SELECT * FROM ($QUERY) ORDER BY t" 2>/dev/null | grep -v "^t\b" \
