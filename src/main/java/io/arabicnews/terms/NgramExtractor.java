@@ -34,7 +34,9 @@ public final class NgramExtractor {
   /**
    * Like {@link #extract(String, List, Consumer)}, but a phrase (n ≥ 2) reaches {@code out} only if
    * {@code phraseKeys} accepts its key: the strings of the phrases it rejects (most of them) are
-   * never built.
+   * never built. {@code phraseKeys} must accept every phrase that begins a phrase it accepts (a set
+   * of frequent phrases does: a phrase is never more frequent than its first n − 1 words), so the
+   * longer phrases after a rejected one are not even asked about.
    */
   public void extract(String sentence, List<AnalyzedToken> tokens, Predicate<CharSequence> phraseKeys, Consumer<Ngram> out) {
     forEachRun(sentence, tokens, run -> emitRun(run, phraseKeys, out));
@@ -104,12 +106,12 @@ public final class NgramExtractor {
           stem.append(' ');
         }
         key.append(t.key());
+        if (n > 1 && !phraseKeys.test(key)) {
+          break; // the longer phrases starting here begin with this one: rejected too
+        }
         // The first word without its clitics, the rest as printed: «الأمن والاستقرار», «مصر وروسيا».
         display.append(n == 1 ? t.display() : ArabicTextAnalyzer.withoutMarks(t.surface()));
         stem.append(t.stem());
-        if (n > 1 && !phraseKeys.test(key)) {
-          continue;
-        }
         out.accept(new Ngram(key.toString(), display.toString(), stem.toString(), n, run.get(i).position()));
       }
     }

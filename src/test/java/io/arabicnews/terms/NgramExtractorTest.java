@@ -51,6 +51,23 @@ class NgramExtractorTest {
     assertThat(ngrams("الأمن والاستقرار").get(1).display()).isEqualTo("الأمن والاستقرار");
   }
 
+  /** A rejected phrase ends the phrases starting at its first word: the longer ones are not asked about. */
+  @Test
+  void phrasesAfterARejectedOneAreNotAskedAbout() {
+    String s = "أكد وزير الدفاع الروسي على مكافحة الإرهاب";
+    List<String> asked = new ArrayList<>();
+    List<String> emitted = new ArrayList<>();
+    new NgramExtractor(3).extract(s, analyzer.analyze(s),
+        key -> {
+          asked.add(key.toString());
+          return !key.toString().equals("وزير الدفاع");
+        },
+        g -> emitted.add(g.key()));
+    assertThat(asked).containsExactly("وزير الدفاع", "الدفاع الروسي", "مكافحه الارهاب");
+    assertThat(emitted).containsExactly(
+        "وزير", "الدفاع", "الدفاع الروسي", "الروسي", "مكافحه", "مكافحه الارهاب", "الارهاب");
+  }
+
   @Test
   void cliticsComeOffInsidePhrases() {
     List<String> keys = ngrams("تعاون للإرهاب وبالقاهرة").stream().filter(x -> x.n() == 3).map(Ngram::key).toList();
