@@ -24,8 +24,9 @@ import scala.Tuple2;
  *
  * <p>Phrases are counted in two passes because most word sequences occur once: the first pass
  * ({@link #phraseHashCounts}) sums 64-bit hashes of every candidate phrase, which Spark aggregates
- * as fixed-width numbers; the second ({@link #count}) builds strings, display forms and stems only
- * for words and for the phrases that reached the minimum count.
+ * as fixed-width numbers; the second ({@link #count}) builds strings and display forms only for
+ * words and for the phrases that reached the minimum count (stems are computed per term afterwards,
+ * from the key: {@link TermTables#totals}).
  */
 public final class ArticleTermCounter {
   public static final Encoder<TermCount> ENCODER = Encoders.bean(TermCount.class);
@@ -98,8 +99,7 @@ public final class ArticleTermCounter {
     private final ArabicTextAnalyzer analyzer;
     private final NgramExtractor extractor;
     private final TermHashSet frequentPhrases;
-    private final Map<String, Map<String, long[]>> countsByKey = new HashMap<>();
-    private final Map<String, Ngram> firstByKey = new HashMap<>();
+    private final Map<String, Tally> byKey = new HashMap<>();
 
     PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, TermHashSet frequentPhrases) {
       super(rows);
@@ -126,31 +126,62 @@ public final class ArticleTermCounter {
     }
 
     private void add(Ngram g) {
-      countsByKey.computeIfAbsent(g.key(), k -> new HashMap<>(2))
-          .computeIfAbsent(g.display(), d -> new long[1])[0]++;
-      firstByKey.putIfAbsent(g.key(), g);
+      Tally t = byKey.get(g.key());
+      if (t == null) {
+        byKey.put(g.key(), new Tally(g.n(), g.display()));
+      } else {
+        t.add(g.display());
+      }
     }
 
     @Override
     protected void endArticle(String article, List<TermCount> ready) {
       boolean partial = atPartitionEdge();
-      for (Map.Entry<String, Map<String, long[]>> e : countsByKey.entrySet()) {
-        Ngram g = firstByKey.get(e.getKey());
-        long total = 0;
-        String bestDisplay = null;
-        long bestCount = -1;
-        for (Map.Entry<String, long[]> d : e.getValue().entrySet()) {
-          long c = d.getValue()[0];
-          total += c;
-          if (c > bestCount || (c == bestCount && d.getKey().compareTo(bestDisplay) > 0)) {
-            bestDisplay = d.getKey();
-            bestCount = c;
+      for (Map.Entry<String, Tally> e : byKey.entrySet()) {
+        Tally t = e.getValue();
+        String bestDisplay = t.firstDisplay;
+        long bestCount = t.firstCount;
+        if (t.otherDisplays != null) {
+          for (Map.Entry<String, long[]> d : t.otherDisplays.entrySet()) {
+            long c = d.getValue()[0];
+            if (c > bestCount || (c == bestCount && d.getKey().compareTo(bestDisplay) > 0)) {
+              bestDisplay = d.getKey();
+              bestCount = c;
+            }
           }
         }
-        ready.add(new TermCount(article, e.getKey(), g.n(), bestDisplay, g.stem(), total, bestCount, partial));
+        ready.add(new TermCount(article, e.getKey(), t.n, bestDisplay, t.total, bestCount, partial));
       }
-      countsByKey.clear();
-      firstByKey.clear();
+      byKey.clear();
+    }
+  }
+
+  /**
+   * One term's occurrences in one article: nearly always printed one way, so the first printed form
+   * is counted in place and a map of other forms is made only when a second form appears.
+   */
+  private static final class Tally {
+    final int n;
+    final String firstDisplay;
+    long firstCount = 1;
+    long total = 1;
+    Map<String, long[]> otherDisplays;
+
+    Tally(int n, String display) {
+      this.n = n;
+      this.firstDisplay = display;
+    }
+
+    void add(String display) {
+      total++;
+      if (display.equals(firstDisplay)) {
+        firstCount++;
+      } else {
+        if (otherDisplays == null) {
+          otherDisplays = new HashMap<>(4);
+        }
+        otherDisplays.computeIfAbsent(display, d -> new long[1])[0]++;
+      }
     }
   }
 }

@@ -5,8 +5,7 @@ package io.arabicnews.terms;
  *
  * @param key normalised, clitic-free keys joined by a space («مكافحه الارهاب»): what counts merge on
  * @param display display forms joined by a space («مكافحة الإرهاب»): what users read
- * @param stem Lucene light stems joined by a space
  * @param n number of words
  * @param position position of the first word in its sentence
  */
-public record Ngram(String key, String display, String stem, int n, int position) {}
+public record Ngram(String key, String display, int n, int position) {}

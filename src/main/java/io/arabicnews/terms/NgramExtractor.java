@@ -43,8 +43,8 @@ public final class NgramExtractor {
   }
 
   /**
-   * Receives the key, length and first token position of each term, without building display forms
-   * or stems. The key is only valid during the call (a buffer the extractor reuses).
+   * Receives the key, length and first token position of each term, without building display
+   * forms. The key is only valid during the call (a buffer the extractor reuses).
    */
   @FunctionalInterface
   public interface KeyConsumer {
@@ -93,17 +93,14 @@ public final class NgramExtractor {
   private void emitRun(List<AnalyzedToken> run, Predicate<CharSequence> phraseKeys, Consumer<Ngram> out) {
     StringBuilder key = new StringBuilder();
     StringBuilder display = new StringBuilder();
-    StringBuilder stem = new StringBuilder();
     for (int i = 0; i < run.size(); i++) {
       key.setLength(0);
       display.setLength(0);
-      stem.setLength(0);
       for (int n = 1; n <= maxN && i + n <= run.size(); n++) {
         AnalyzedToken t = run.get(i + n - 1);
         if (n > 1) {
           key.append(' ');
           display.append(' ');
-          stem.append(' ');
         }
         key.append(t.key());
         if (n > 1 && !phraseKeys.test(key)) {
@@ -111,8 +108,7 @@ public final class NgramExtractor {
         }
         // The first word without its clitics, the rest as printed: «الأمن والاستقرار», «مصر وروسيا».
         display.append(n == 1 ? t.display() : ArabicTextAnalyzer.withoutMarks(t.surface()));
-        stem.append(t.stem());
-        out.accept(new Ngram(key.toString(), display.toString(), stem.toString(), n, run.get(i).position()));
+        out.accept(new Ngram(key.toString(), display.toString(), n, run.get(i).position()));
       }
     }
   }

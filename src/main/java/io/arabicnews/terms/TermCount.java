@@ -18,7 +18,6 @@ public class TermCount implements Serializable {
   private String termKey;
   private int n;
   private String display;
-  private String stem;
   private long termCount;
   private long displayCount;
   /** The article is the first or last of its partition and may continue in the next one. */

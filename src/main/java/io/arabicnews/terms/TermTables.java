@@ -12,18 +12,23 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
+import io.arabicnews.text.ArabicTextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -39,7 +44,7 @@ public final class TermTables {
 
   /**
    * One row per article and term ({@code article_id, term_key, n, term_count}) plus the article's
-   * most frequent printed form of the term ({@code display, display_count}) and its {@code stem}.
+   * most frequent printed form of the term ({@code display, display_count}).
    * Counts of complete articles pass through; only rows flagged {@code partial} (an article at a
    * partition edge) are summed again, so the millions of rows need no shuffle.
    *
@@ -51,8 +56,7 @@ public final class TermTables {
         counts
             .filter(col("partial").equalTo(false))
             .select(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"),
-                col("termCount").as("term_count"), col("display"), col("displayCount").as("display_count"),
-                col("stem"));
+                col("termCount").as("term_count"), col("display"), col("displayCount").as("display_count"));
     return complete.unionByName(rejoined);
   }
 
@@ -63,15 +67,17 @@ public final class TermTables {
         .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
         .agg(
             sum("termCount").as("term_count"),
-            max(struct(col("displayCount"), col("display"), col("stem"))).as("d"))
+            max(struct(col("displayCount"), col("display"))).as("d"))
         .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
-            col("d.display").as("display"), col("d.displayCount").as("display_count"), col("d.stem").as("stem"));
+            col("d.display").as("display"), col("d.displayCount").as("display_count"));
   }
 
   /**
    * Corpus totals per term, raw and over canonical articles only, with the term's most frequent
-   * printed form: {@code term_key, n, term_count, doc_count, term_count_dedup, doc_count_dedup,
-   * display_form, stem}.
+   * printed form and its stems: {@code term_key, n, term_count, doc_count, term_count_dedup,
+   * doc_count_dedup, display_form, stem}. The stems are those of the key's words ({@link
+   * ArabicTextAnalyzer#stemKeys}), computed once per term here rather than carried on every
+   * per-article row.
    *
    * @param canonical {@code article_id, is_canonical} of every article
    */
@@ -82,7 +88,7 @@ public final class TermTables {
         withDedupCounts(
             perArticle
                 .join(canonical.select("article_id", "is_canonical"), "article_id")
-                .groupBy(col("term_key"), col("n"), col("display"), col("stem")),
+                .groupBy(col("term_key"), col("n"), col("display")),
             sum("display_count").as("c"));
     return byForm
         .groupBy(col("term_key"), col("n"))
@@ -92,10 +98,13 @@ public final class TermTables {
             sum("term_count_dedup").as("term_count_dedup"),
             sum("doc_count_dedup").as("doc_count_dedup"),
             // The most frequent printed form; ties go to the alphabetically last, deterministically.
-            max(struct(col("c"), col("display"), col("stem"))).as("best"))
+            max(struct(col("c"), col("display"))).as("best"))
         .select(col("term_key"), col("n"), col("term_count"), col("doc_count"), col("term_count_dedup"),
-            col("doc_count_dedup"), col("best.display").as("display_form"), col("best.stem").as("stem"));
+            col("doc_count_dedup"), col("best.display").as("display_form"), STEMS.apply(col("term_key")).as("stem"));
   }
+
+  private static final UserDefinedFunction STEMS =
+      udf((UDF1<String, String>) ArabicTextAnalyzer::stemKeys, DataTypes.StringType);
 
   /** Raw and de-duplicated sums of term_count and of articles over the grouped rows, and {@code extra}. */
   private static Dataset<Row> withDedupCounts(RelationalGroupedDataset grouped, Column... extra) {

@@ -120,6 +120,34 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
     return analyzer.normalizeWord(word);
   }
 
+  /**
+   * The stems of a term's word keys joined by a space («مكافحه الارهاب» → «مكافح ارهاب»): what
+   * {@link #analyze} gives each content word, for a term known only by its key.
+   */
+  public static String stemKeys(String termKey) {
+    ArabicStemmer stemmer = new ArabicStemmer();
+    StringBuilder out = new StringBuilder(termKey.length());
+    char[] buffer = new char[16];
+    int start = 0;
+    while (start <= termKey.length()) {
+      int end = termKey.indexOf(' ', start);
+      if (end < 0) {
+        end = termKey.length();
+      }
+      int length = end - start;
+      if (buffer.length < length) {
+        buffer = new char[length * 2];
+      }
+      termKey.getChars(start, end, buffer, 0);
+      if (start > 0) {
+        out.append(' ');
+      }
+      out.append(buffer, 0, stemmer.stem(buffer, length));
+      start = end + 1;
+    }
+    return out.toString();
+  }
+
   private String stem(String key) {
     if (stemBuffer.length < key.length()) {
       stemBuffer = new char[key.length() * 2];

@@ -104,6 +104,27 @@ class ArabicTextAnalyzerTest {
     assertThat(one("بالقاهرة").stem()).isEqualTo(one("القاهرة").stem());
   }
 
+  /** A term's stems from its key alone (how the term tables get them) equal those the analyser gives its words. */
+  @Test
+  void stemsOfATermKeyAreTheStemsOfItsWords() {
+    int pairs = 0;
+    for (int i = 0; i < 5; i++) {
+      List<AnalyzedToken> content = analyzer.analyze(Seeds.text(i)).stream().filter(AnalyzedToken::isContent).toList();
+      for (int j = 0; j + 1 < content.size(); j++) {
+        AnalyzedToken a = content.get(j);
+        AnalyzedToken b = content.get(j + 1);
+        assertThat(ArabicTextAnalyzer.stemKeys(a.key())).as(a.key()).isEqualTo(a.stem());
+        assertThat(ArabicTextAnalyzer.stemKeys(a.key() + " " + b.key())).isEqualTo(a.stem() + " " + b.stem());
+        pairs++;
+      }
+    }
+    assertThat(pairs).isGreaterThan(500);
+    AnalyzedToken longWord = one("الاستراتيجياتوالتكتيكاتالعسكرية");
+    assertThat(ArabicTextAnalyzer.stemKeys("مصر " + longWord.key() + " روسيا"))
+        .isEqualTo(one("مصر").stem() + " " + longWord.stem() + " " + one("روسيا").stem());
+    assertThat(ArabicTextAnalyzer.stemKeys("مكافحه الارهاب")).isEqualTo("مكافح ارهاب");
+  }
+
   @Test
   void positionsCountEveryTokenOfTheSentence() {
     List<AnalyzedToken> t = analyzer.analyze("أكد وزير الدفاع الروسي على مكافحة الإرهاب");
