@@ -113,12 +113,12 @@ public final class TermsJob implements Callable<Integer> {
     // union of two branches over the counter, and Spark would run the analysis once for each.
     Dataset<TermCount> counted =
         ArticleTermCounter.count(sentences, shared, cfg.getMaxN(), frequentPhrases).persist(StorageLevel.DISK_ONLY());
-    // Written once, by one job: two branches materialising it at once would both run the analysis.
-    long articleTermRows = counted.count();
-    log.info("{} per-article term rows", articleTermRows);
     // The few thousand rows of articles cut by partition edges, summed once: totals, article_terms and
-    // the grouped counts would each scan all the counts again to find them.
+    // the grouped counts would each scan all the counts again to find them. Summing them is also what
+    // writes the counts (one branch over them: two branches materialising them at once would both run
+    // the analysis), so their scan replaces the row count this job made before.
     Dataset<Row> rejoined = TermTables.rejoined(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    log.info("{} term rows of articles cut by a partition edge, summed", rejoined.count());
     Dataset<Row> perArticleAll = TermTables.perArticle(counted, rejoined);
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll, articleAttributes).persist(StorageLevel.MEMORY_AND_DISK());
     try {
