@@ -141,16 +141,18 @@ public final class ArticleTermCounter {
         Tally t = e.getValue();
         String bestDisplay = t.firstDisplay;
         long bestCount = t.firstCount;
+        long total = t.firstCount;
         if (t.otherDisplays != null) {
           for (Map.Entry<String, long[]> d : t.otherDisplays.entrySet()) {
             long c = d.getValue()[0];
+            total += c;
             if (c > bestCount || (c == bestCount && d.getKey().compareTo(bestDisplay) > 0)) {
               bestDisplay = d.getKey();
               bestCount = c;
             }
           }
         }
-        ready.add(new TermCount(article, e.getKey(), t.n, bestDisplay, t.total, bestCount, partial));
+        ready.add(new TermCount(article, e.getKey(), t.n, bestDisplay, total, bestCount, partial));
       }
       byKey.clear();
     }
@@ -164,7 +166,6 @@ public final class ArticleTermCounter {
     final int n;
     final String firstDisplay;
     long firstCount = 1;
-    long total = 1;
     Map<String, long[]> otherDisplays;
 
     Tally(int n, String display) {
@@ -173,7 +174,6 @@ public final class ArticleTermCounter {
     }
 
     void add(String display) {
-      total++;
       if (display.equals(firstDisplay)) {
         firstCount++;
       } else {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -125,25 +126,12 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
    * {@link #analyze} gives each content word, for a term known only by its key.
    */
   public static String stemKeys(String termKey) {
+    // Once per term, off the per-token path: plain arrays, no buffer kept.
     ArabicStemmer stemmer = new ArabicStemmer();
-    StringBuilder out = new StringBuilder(termKey.length());
-    char[] buffer = new char[16];
-    int start = 0;
-    while (start <= termKey.length()) {
-      int end = termKey.indexOf(' ', start);
-      if (end < 0) {
-        end = termKey.length();
-      }
-      int length = end - start;
-      if (buffer.length < length) {
-        buffer = new char[length * 2];
-      }
-      termKey.getChars(start, end, buffer, 0);
-      if (start > 0) {
-        out.append(' ');
-      }
-      out.append(buffer, 0, stemmer.stem(buffer, length));
-      start = end + 1;
+    StringJoiner out = new StringJoiner(" ");
+    for (String word : termKey.split(" ", -1)) {
+      char[] chars = word.toCharArray();
+      out.add(new String(chars, 0, stemmer.stem(chars, chars.length)));
     }
     return out.toString();
   }
