@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Times the pipeline's per-token analysis alone ({@link ArabicTextAnalyzer#analyze}: Lucene chain,
- * clitic segmentation, stop words, stems, display forms), one thread, over the lines of the first
+ * clitic segmentation, stop words, display forms), one thread, over the lines of the first
  * {@code articles} articles of a corpus held in memory, several rounds (the first ones include JIT
  * warm-up). For comparing versions of the analyser: run it on both, alternately.
  *

@@ -15,7 +15,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * Turns a sentence into {@link AnalyzedToken}s: Lucene's tokenizer and Arabic normalisation ({@link
  * ArabicNewsAnalyzer}), then clitic segmentation ({@link CliticSegmenter}), stop words checked on the
- * segmented key, and Lucene's {@link ArabicStemmer} for the stem.
+ * segmented key. Stems (Lucene's {@link ArabicStemmer}) are derived from keys when asked for.
  *
  * <p>Not thread-safe and not serialisable: build one per partition from broadcast {@link
  * AnalyzerResources}; Lucene reuses its token stream across calls.
@@ -24,10 +24,8 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
   private static final String NUM_TYPE = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
 
   private final ArabicNewsAnalyzer analyzer = new ArabicNewsAnalyzer();
-  private final ArabicStemmer stemmer = new ArabicStemmer();
   private final CliticSegmenter segmenter;
   private final AnalyzerResources resources;
-  private char[] stemBuffer = new char[64];
 
   public ArabicTextAnalyzer(AnalyzerResources resources) {
     this.resources = resources;
@@ -63,7 +61,6 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
                 surface,
                 displayForm(surface, seg),
                 key,
-                number ? key : stem(key),
                 position++,
                 offset.startOffset(),
                 offset.endOffset(),
@@ -122,11 +119,11 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
   }
 
   /**
-   * The stems of a term's word keys joined by a space («مكافحه الارهاب» → «مكافح ارهاب»): what
-   * {@link #analyze} gives each content word, for a term known only by its key.
+   * The stems of a term's word keys joined by a space («مكافحه الارهاب» → «مكافح ارهاب»): Lucene's
+   * light stem of each word, for a term known only by its key.
    */
   public static String stemKeys(String termKey) {
-    // Once per term, off the per-token path: plain arrays, no buffer kept.
+    // Once per term (or per token only where a caller asks): plain arrays, no buffer kept.
     ArabicStemmer stemmer = new ArabicStemmer();
     StringJoiner out = new StringJoiner(" ");
     for (String word : termKey.split(" ", -1)) {
@@ -134,15 +131,6 @@ public final class ArabicTextAnalyzer implements AutoCloseable {
       out.add(new String(chars, 0, stemmer.stem(chars, chars.length)));
     }
     return out.toString();
-  }
-
-  private String stem(String key) {
-    if (stemBuffer.length < key.length()) {
-      stemBuffer = new char[key.length() * 2];
-    }
-    key.getChars(0, key.length(), stemBuffer, 0);
-    int len = stemmer.stem(stemBuffer, key.length());
-    return new String(stemBuffer, 0, len);
   }
 
   /**
