@@ -49,6 +49,11 @@ final class LongCounts {
     return size >= limit;
   }
 
+  /** How many distinct keys it holds. */
+  int size() {
+    return size;
+  }
+
   /** Hands every (key, count) to the consumer and empties the table. */
   void drain(Entry out) {
     if (hasZero) {
