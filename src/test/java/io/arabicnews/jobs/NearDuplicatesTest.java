@@ -232,4 +232,26 @@ class NearDuplicatesTest extends SparkTestBase {
     assertThat(cluster.get("wire-reprint")).isEqualTo("wire-first");
     assertThat(cluster.get("wire-update")).isEqualTo("wire-update");
   }
+
+  /**
+   * A set inside one twice its size has Jaccard similarity exactly one half, the threshold: the bound
+   * on similarity from the two sizes (which skips pairs before their sets are compared) lets it
+   * through, while a pair just under it stays apart.
+   */
+  @Test
+  void aPairExactlyAtTheThresholdBySizeIsStillFound() {
+    StructType schema = new StructType()
+        .add("article_id", "string").add("published_date", "date").add("n_chars", "int")
+        .add("shingles", "array<int>");
+    Dataset<Row> input = spark().createDataFrame(List.of(
+        RowFactory.create("long", Date.valueOf("2013-03-01"), 2000, IntStream.range(0, 200).boxed().toList()),
+        RowFactory.create("half", Date.valueOf("2013-03-01"), 1000, IntStream.range(0, 100).boxed().toList()),
+        RowFactory.create("under-half", Date.valueOf("2013-03-01"), 990, IntStream.range(0, 99).boxed().toList())),
+        schema);
+    Map<String, Double> pairs = NearDuplicates.pairs(input, DuplicatesConfig.builder().build()).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0) + "+" + r.getString(1), r -> r.getDouble(2)));
+    assertThat(pairs).containsOnlyKeys("half+long", "half+under-half");
+    assertThat(pairs.get("half+long")).isEqualTo(0.5);
+    assertThat(pairs.get("half+under-half")).isEqualTo(0.99);
+  }
 }
