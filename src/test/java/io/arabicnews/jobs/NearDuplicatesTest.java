@@ -184,21 +184,27 @@ class NearDuplicatesTest extends SparkTestBase {
 
   /** Shingle sets as ranges: {@code [from, from + 100)}; two ranges 30 apart have Jaccard 70/130 = 0.54. */
   private static Row article(String id, String date, int from) {
-    List<Integer> shingles = IntStream.range(from, from + 100).boxed().toList();
-    return RowFactory.create(id, Date.valueOf(date), 1000, shingles);
+    return article(id, date, 1000, from, from + 100);
   }
+
+  /** An article whose shingles are the numbers from {@code from} up to {@code to} (exclusive). */
+  private static Row article(String id, String date, int chars, int from, int to) {
+    return RowFactory.create(id, Date.valueOf(date), chars, IntStream.range(from, to).boxed().toList());
+  }
+
+  /** What {@link NearDuplicates} reads. */
+  private static final StructType SHINGLED = new StructType()
+      .add("article_id", "string").add("published_date", "date").add("n_chars", "int")
+      .add("shingles", "array<int>");
 
   @Test
   void aChainOfFollowUpsAndALateReprintAreNotFoldedIntoTheFirstStory() {
-    StructType schema = new StructType()
-        .add("article_id", "string").add("published_date", "date").add("n_chars", "int")
-        .add("shingles", "array<int>");
     Dataset<Row> input = spark().createDataFrame(List.of(
         article("a-first", "2013-02-11", 0),
         article("b-follow-up", "2013-02-12", 30),   // 0.54 like a-first
         article("c-follow-up", "2013-02-13", 60),   // 0.54 like b, 0.25 like a-first
         article("d-reprint-late", "2013-02-21", 0)), // a-first's text ten days later
-        schema);
+        SHINGLED);
 
     Map<String, Row> c = NearDuplicates.clusters(input, DuplicatesConfig.builder().build())
         .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("article_id"), r -> r));
@@ -240,14 +246,11 @@ class NearDuplicatesTest extends SparkTestBase {
    */
   @Test
   void aPairExactlyAtTheThresholdBySizeIsStillFound() {
-    StructType schema = new StructType()
-        .add("article_id", "string").add("published_date", "date").add("n_chars", "int")
-        .add("shingles", "array<int>");
     Dataset<Row> input = spark().createDataFrame(List.of(
-        RowFactory.create("long", Date.valueOf("2013-03-01"), 2000, IntStream.range(0, 200).boxed().toList()),
-        RowFactory.create("half", Date.valueOf("2013-03-01"), 1000, IntStream.range(0, 100).boxed().toList()),
-        RowFactory.create("under-half", Date.valueOf("2013-03-01"), 990, IntStream.range(0, 99).boxed().toList())),
-        schema);
+        article("long", "2013-03-01", 2000, 0, 200),
+        article("half", "2013-03-01", 1000, 0, 100),
+        article("under-half", "2013-03-01", 990, 0, 99)),
+        SHINGLED);
     Map<String, Double> pairs = NearDuplicates.pairs(input, DuplicatesConfig.builder().build()).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0) + "+" + r.getString(1), r -> r.getDouble(2)));
     assertThat(pairs).containsOnlyKeys("half+long", "half+under-half");
