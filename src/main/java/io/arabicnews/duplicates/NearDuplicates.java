@@ -1,12 +1,8 @@
 package io.arabicnews.duplicates;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
@@ -15,15 +11,18 @@ import static org.apache.spark.sql.functions.struct;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import lombok.AllArgsConstructor;
 import lombok.Data;
 import lombok.NoArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
@@ -95,59 +94,156 @@ public final class NearDuplicates {
             .filter(size(col("shingles")).geq(MIN_SHINGLES))
             .select(col("article_id").as("articleId"), col("published_date").as("publishedDate"), col("shingles"))
             .as(SHINGLED);
-    // One row per article and hash table; articles that agree on any table are candidates. The
-    // buckets are small (two ints, an id, a date) and read by both sides of the join.
-    Dataset<Row> buckets =
-        eligible
-            .flatMap((FlatMapFunction<ShingledArticle, Bucket>) article -> {
-              int[] signature = minHashing.signature(article.getShingles());
-              List<Bucket> out = new ArrayList<>(signature.length);
-              for (int t = 0; t < signature.length; t++) {
-                out.add(new Bucket(t, signature[t], article.getArticleId(), article.getPublishedDate(),
-                    article.getShingles().length));
-              }
-              return out.iterator();
-            }, BUCKET)
+    // One row per article and hash table; articles that agree on any table are candidates.
+    Dataset<Bucket> buckets =
+        eligible.flatMap((FlatMapFunction<ShingledArticle, Bucket>) article -> {
+          int[] signature = minHashing.signature(article.getShingles());
+          List<Bucket> out = new ArrayList<>(signature.length);
+          for (int t = 0; t < signature.length; t++) {
+            out.add(new Bucket(t, signature[t], article.getArticleId(), article.getPublishedDate(),
+                article.getShingles().length));
+          }
+          return out.iterator();
+        }, BUCKET);
+    // The articles of each (table, value) bucket meet after one shuffle and a sort, and their pairs
+    // are made by a scan of the bucket: a self-join would shuffle and sort the buckets twice (Spark
+    // 4.1 does not reuse the exchange of a cached input, SPARK-58767).
+    int maxDays = cfg.getMaxDays();
+    double minSimilarity = cfg.getMinSimilarity();
+    Dataset<Row> candidates =
+        buckets
+            .repartition(col("table"), col("value"))
+            .sortWithinPartitions("table", "value")
+            .mapPartitions((MapPartitionsFunction<Bucket, CandidateIds>) sorted ->
+                new BucketPairs(sorted, maxDays, minSimilarity), CANDIDATE_IDS)
             .toDF()
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Dataset<Row> left = buckets.select(col("table"), col("value"), col("articleId").as("a"), col("publishedDate").as("a_date"),
-          col("size").as("a_size"));
-      Dataset<Row> right = buckets.select(col("table"), col("value"), col("articleId").as("b"), col("publishedDate").as("b_date"),
-          col("size").as("b_size"));
-      // Two sets can share at most the smaller one, so their Jaccard similarity is at most
-      // min(|A|, |B|) / max(|A|, |B|): pairs of very different lengths cannot reach the threshold and
-      // need neither their sets fetched nor compared (exact: the margin is wider than the final
-      // filter's). On egypt-news-2013 that is most of the candidates a shared MinHash value makes.
-      Column sizesAllow = least(col("a_size"), col("b_size"))
-          .geq(greatest(col("a_size"), col("b_size")).multiply(cfg.getMinSimilarity() - 1e-9));
-      Dataset<Row> candidates =
-          left.join(right, new String[] {"table", "value"})
-              .filter(col("a").lt(col("b")).and(sizesAllow))
-              // A story is reprinted or updated within days; text this alike further apart is a template
-              // (a weekly column, a daily police report) or a follow-up, not the same article.
-              .filter(col("a_date").isNull().or(col("b_date").isNull())
-                  .or(abs(datediff(col("a_date"), col("b_date"))).leq(cfg.getMaxDays())))
-              .select("a", "b")
-              .distinct();
-      // The exact Jaccard similarity of each candidate: only recall depends on the hashing. The sets
-      // are sorted int arrays, so one merge counts what they share (Spark's array_intersect built a
-      // hash set for every pair: a tenth of the 1x ingest's CPU).
-      Dataset<Row> sets = eligible.select(col("articleId"), col("shingles"));
-      return truncate(
-          candidates
-              .join(sets.toDF("a", "firstShingles"), "a")
-              .join(sets.toDF("b", "secondShingles"), "b")
-              .select(col("a").as("first"), col("b").as("second"), col("firstShingles"), col("secondShingles"))
-              .as(CANDIDATE_PAIR)
-              .map((MapFunction<CandidatePair, Similarity>) p ->
-                  new Similarity(p.getFirst(), p.getSecond(), Shingles.jaccard(p.getFirstShingles(), p.getSecondShingles())),
-                  SIMILARITY)
-              .select(col("first").as("a"), col("second").as("b"), col("similarity"))
-              .filter(col("similarity").geq(cfg.getMinSimilarity() - 1e-12)));
-    } finally {
-      buckets.unpersist();
+            .distinct();
+    // The exact Jaccard similarity of each candidate: only recall depends on the hashing. The sets
+    // are sorted int arrays, so one merge counts what they share (Spark's array_intersect built a
+    // hash set for every pair: a tenth of the 1x ingest's CPU).
+    Dataset<Row> sets = eligible.select(col("articleId"), col("shingles"));
+    return truncate(
+        candidates
+            .join(sets.toDF("a", "firstShingles"), "a")
+            .join(sets.toDF("b", "secondShingles"), "b")
+            .select(col("a").as("first"), col("b").as("second"), col("firstShingles"), col("secondShingles"))
+            .as(CANDIDATE_PAIR)
+            .map((MapFunction<CandidatePair, Similarity>) p ->
+                new Similarity(p.getFirst(), p.getSecond(), Shingles.jaccard(p.getFirstShingles(), p.getSecondShingles())),
+                SIMILARITY)
+            .select(col("first").as("a"), col("second").as("b"), col("similarity"))
+            .filter(col("similarity").geq(minSimilarity - 1e-12)));
+  }
+
+  /**
+   * The candidate pairs {@code a < b} of buckets sorted by (table, value): every two articles of a
+   * bucket, made one at a time (a bucket of a common template can hold thousands), kept when
+   * <ul>
+   *   <li>their dates are at most {@code maxDays} apart or one is unknown: a story is reprinted or
+   *       updated within days; text this alike further apart is a template (a weekly column, a
+   *       daily police report) or a follow-up, not the same article;
+   *   <li>their sizes allow the threshold: two sets share at most the smaller one, so their Jaccard
+   *       similarity is at most min(|A|, |B|) / max(|A|, |B|). Pairs of very different lengths need
+   *       neither their sets fetched nor compared (exact: the margin is wider than the final
+   *       filter's); on egypt-news-2013 that is a third of the candidates.
+   * </ul>
+   */
+  static final class BucketPairs implements Iterator<CandidateIds> {
+    private final Iterator<Bucket> sorted;
+    private final int maxDays;
+    private final double minSimilarity;
+    /** The bucket being paired, and the first row of the next one. */
+    private final List<Bucket> bucket = new ArrayList<>();
+    private Bucket lookahead;
+    private int i;
+    private int j;
+    private CandidateIds pending;
+
+    BucketPairs(Iterator<Bucket> sorted, int maxDays, double minSimilarity) {
+      this.sorted = sorted;
+      this.maxDays = maxDays;
+      this.minSimilarity = minSimilarity;
+      this.lookahead = sorted.hasNext() ? sorted.next() : null;
     }
+
+    @Override
+    public boolean hasNext() {
+      while (pending == null) {
+        if (j >= bucket.size()) { // row i has met every later row of the bucket
+          i++;
+          j = i + 1;
+          if (j >= bucket.size()) { // the bucket is done
+            if (!nextBucket()) {
+              return false;
+            }
+            i = 0;
+            j = 1;
+            continue;
+          }
+        }
+        pending = pair(bucket.get(i), bucket.get(j++));
+      }
+      return true;
+    }
+
+    @Override
+    public CandidateIds next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      CandidateIds out = pending;
+      pending = null;
+      return out;
+    }
+
+    private boolean nextBucket() {
+      bucket.clear();
+      if (lookahead == null) {
+        return false;
+      }
+      bucket.add(lookahead);
+      lookahead = null;
+      while (sorted.hasNext()) {
+        Bucket b = sorted.next();
+        if (b.getTable() == bucket.get(0).getTable() && b.getValue() == bucket.get(0).getValue()) {
+          bucket.add(b);
+        } else {
+          lookahead = b;
+          break;
+        }
+      }
+      return true;
+    }
+
+    /** The pair of two articles of one bucket, or null when their dates or sizes rule it out. */
+    private CandidateIds pair(Bucket x, Bucket y) {
+      int order = x.getArticleId().compareTo(y.getArticleId());
+      if (order == 0) {
+        return null;
+      }
+      LocalDate dx = x.getPublishedDate();
+      LocalDate dy = y.getPublishedDate();
+      if (dx != null && dy != null && Math.abs(ChronoUnit.DAYS.between(dx, dy)) > maxDays) {
+        return null;
+      }
+      int small = Math.min(x.getSize(), y.getSize());
+      int large = Math.max(x.getSize(), y.getSize());
+      if (small < large * (minSimilarity - 1e-9)) {
+        return null;
+      }
+      return order < 0 ? new CandidateIds(x.getArticleId(), y.getArticleId())
+          : new CandidateIds(y.getArticleId(), x.getArticleId());
+    }
+  }
+
+  /** Two articles that share a MinHash value, {@code a < b}. */
+  @Data
+  @NoArgsConstructor
+  @AllArgsConstructor
+  public static class CandidateIds implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String a;
+    private String b;
   }
 
   /** An article's shingle set, decoded as a primitive array. */
@@ -200,6 +296,7 @@ public final class NearDuplicates {
 
   private static final Encoder<ShingledArticle> SHINGLED = Encoders.bean(ShingledArticle.class);
   private static final Encoder<Bucket> BUCKET = Encoders.bean(Bucket.class);
+  private static final Encoder<CandidateIds> CANDIDATE_IDS = Encoders.bean(CandidateIds.class);
   private static final Encoder<CandidatePair> CANDIDATE_PAIR = Encoders.bean(CandidatePair.class);
   private static final Encoder<Similarity> SIMILARITY = Encoders.bean(Similarity.class);
 
