@@ -118,7 +118,7 @@ public final class TermsJob implements Callable<Integer> {
     // writes the counts (one branch over them: two branches materialising them at once would both run
     // the analysis), so their scan replaces the row count this job made before.
     Dataset<Row> rejoined = TermTables.rejoined(counted).persist(StorageLevel.MEMORY_AND_DISK());
-    log.info("{} term rows of articles cut by a partition edge, summed", rejoined.count());
+    log.info("{} term rows of articles cut by a reader split, summed", rejoined.count());
     Dataset<Row> perArticleAll = TermTables.perArticle(counted, rejoined);
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll, articleAttributes).persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -1,5 +1,7 @@
 package io.arabicnews.terms;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.arabicnews.corpus.PerArticleIterator;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
@@ -19,8 +21,8 @@ import scala.Tuple2;
 /**
  * Analyses sentences and counts their terms per article: one {@link TermCount} per article and term.
  * Ingest writes an article's sentences together and in order, so an article is counted in one go
- * without a shuffle; only the first and last article of a partition can have been cut by a reader
- * split, and their rows are flagged {@code partial} for the caller to re-aggregate.
+ * without a shuffle; only the articles at the edges of a partition or of a reader split in it can have
+ * been cut by a reader split, and their rows are flagged {@code partial} for the caller to re-aggregate.
  *
  * <p>Phrases are counted in two passes because most word sequences occur once: the first pass
  * ({@link #phraseHashCounts}) sums 64-bit hashes of every candidate phrase, which Spark aggregates
@@ -86,7 +88,7 @@ public final class ArticleTermCounter {
       int maxN,
       Broadcast<TermHashSet> frequentPhrases) {
     return sentences
-        .select("article_id", "text")
+        .select(col("article_id"), col("text"), PerArticleIterator.inputSplit())
         .mapPartitions(
             (MapPartitionsFunction<Row, TermCount>)
                 rows -> new PartitionCounter(rows, resources.value(), maxN,
@@ -102,7 +104,7 @@ public final class ArticleTermCounter {
     private final Map<String, Tally> byKey = new HashMap<>();
 
     PartitionCounter(Iterator<Row> rows, AnalyzerResources resources, int maxN, TermHashSet frequentPhrases) {
-      super(rows);
+      super(rows, 2);
       this.analyzer = new ArabicTextAnalyzer(resources);
       this.extractor = new NgramExtractor(maxN);
       this.frequentPhrases = frequentPhrases;
@@ -139,6 +141,18 @@ public final class ArticleTermCounter {
       boolean partial = atPartitionEdge();
       for (Map.Entry<String, Tally> e : byKey.entrySet()) {
         Tally t = e.getValue();
+        if (partial) {
+          // The article may continue in another partition: one row per printed form, so that the
+          // re-joined halves choose the article's most frequent form as a whole article would.
+          ready.add(new TermCount(article, e.getKey(), t.n, t.firstDisplay, t.firstCount, t.firstCount, true));
+          if (t.otherDisplays != null) {
+            for (Map.Entry<String, long[]> d : t.otherDisplays.entrySet()) {
+              long c = d.getValue()[0];
+              ready.add(new TermCount(article, e.getKey(), t.n, d.getKey(), c, c, true));
+            }
+          }
+          continue;
+        }
         String bestDisplay = t.firstDisplay;
         long bestCount = t.firstCount;
         long total = t.firstCount;
@@ -152,7 +166,7 @@ public final class ArticleTermCounter {
             }
           }
         }
-        ready.add(new TermCount(article, e.getKey(), t.n, bestDisplay, total, bestCount, partial));
+        ready.add(new TermCount(article, e.getKey(), t.n, bestDisplay, total, bestCount, false));
       }
       byKey.clear();
     }

@@ -46,7 +46,7 @@ public final class TermTables {
    * One row per article and term ({@code article_id, term_key, n, term_count}) plus the article's
    * most frequent printed form of the term ({@code display, display_count}).
    * Counts of complete articles pass through; only rows flagged {@code partial} (an article at a
-   * partition edge) are summed again, so the millions of rows need no shuffle.
+   * partition edge or a reader split inside a partition) are summed again, so the millions of rows need no shuffle.
    *
    * @param rejoined {@link #rejoined} of the same counts (a caller reading the result several times
    *     keeps it: each computation scans all the counts to find a few thousand rows)
@@ -60,14 +60,18 @@ public final class TermTables {
     return complete.unionByName(rejoined);
   }
 
-  /** The rows of articles cut by a partition edge, summed by article and term: {@link #perArticle}'s columns. */
+  /** The rows of articles cut by a reader split, summed by article and term: {@link #perArticle}'s columns. */
   public static Dataset<Row> rejoined(Dataset<TermCount> counts) {
+    // Partial rows come one per printed form: summed per form first, then the most frequent form
+    // wins (ties to the alphabetically last, as for a whole article).
     return counts
         .filter(col("partial"))
-        .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"))
+        .groupBy(col("articleId").as("article_id"), col("termKey").as("term_key"), col("n"), col("display"))
+        .agg(sum("termCount").as("form_count"))
+        .groupBy(col("article_id"), col("term_key"), col("n"))
         .agg(
-            sum("termCount").as("term_count"),
-            max(struct(col("displayCount"), col("display"))).as("d"))
+            sum("form_count").as("term_count"),
+            max(struct(col("form_count").as("displayCount"), col("display"))).as("d"))
         .select(col("article_id"), col("term_key"), col("n"), col("term_count"),
             col("d.display").as("display"), col("d.displayCount").as("display_count"));
   }

@@ -7,13 +7,17 @@ import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.dates.Period;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,5 +163,61 @@ class TermsJobTest extends SparkTestBase {
     // youm7 has all of week 1 and one of week 2: Port Said is key to youm7, the budget is not.
     Row youm7 = table(weeks, "term_by_source").filter("source = 'youm7' AND term_key = 'الموازنه'").first();
     assertThat((Double) youm7.getAs("keyness")).isLessThan(0);
+  }
+
+  /**
+   * The tables do not depend on how Spark splits the sentence files. Real articles in twelve
+   * sentence files of small row groups, read once a file per split and once in 16 KB splits: Spark
+   * cuts articles at split ends and packs the small last splits of several files into one
+   * partition, so cuts fall inside partitions, not only at their edges (as with the 16× corpus's
+   * files of more than 128 MB). The same four tables, one article_terms row per article and term.
+   */
+  @Test
+  void tablesDoNotDependOnHowTheSentenceFilesAreSplit() throws IOException {
+    Path part = EntityMentionEvaluationTest.CORPUS.resolve("part-2_2013-02-01_to_2013-02-14.jsonl.gz");
+    List<String> records = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(part), 1 << 16), StandardCharsets.UTF_8))) {
+      int i = 0;
+      for (String line = r.readLine(); line != null && records.size() < 240; line = r.readLine(), i++) {
+        if (i % 40 == 0) {
+          records.add(line);
+        }
+      }
+    }
+    Path in = Files.createDirectories(tmp.resolve("splits-in"));
+    Files.write(in.resolve("sample.jsonl"), records, StandardCharsets.UTF_8);
+    Path ingested = tmp.resolve("splits-ingested");
+    IngestJob.run(spark(), IngestConfig.builder()
+        .corpus(CorpusSpec.builder().inputPath(in.toString()).build()).outputRoot(ingested.toString()).build());
+    Path tables = tmp.resolve("splits-tables");
+    try {
+      // Twelve files, each article's sentences together and in order (as ingest writes them), in row groups of about 8 KB.
+      table(ingested, "articles").write().parquet(tables.resolve("articles").toString());
+      table(ingested, "sentences").repartition(12, org.apache.spark.sql.functions.col("article_id"))
+          .sortWithinPartitions("article_id", "sentence_index")
+          .write().option("parquet.block.size", 8192).parquet(tables.resolve("sentences").toString());
+      TermsConfig cfg = TermsConfig.builder().period(Period.WEEK).build();
+      Path whole = tmp.resolve("splits-whole");
+      TermsJob.run(spark(), tables.toString(), whole.toString(), cfg, resources);
+      spark().conf().set("spark.sql.files.maxPartitionBytes", "16k");
+      spark().conf().set("spark.sql.files.openCostInBytes", "0");
+      assertThat(table(tables, "sentences").javaRDD().getNumPartitions()).isGreaterThan(6);
+      Path cut = tmp.resolve("splits-cut");
+      TermsJob.run(spark(), tables.toString(), cut.toString(), cfg, resources);
+
+      assertThat(table(cut, "article_terms").groupBy("article_id", "term_key").count().filter("count > 1").count())
+          .as("article and term pairs with more than one row").isZero();
+      for (String name : List.of("term_frequencies", "article_terms", "term_timeline", "term_by_source")) {
+        Dataset<Row> a = table(whole, name);
+        Dataset<Row> b = table(cut, name);
+        assertThat(a.count()).as(name).isGreaterThan(1000).isEqualTo(b.count());
+        assertThat(a.exceptAll(b).count()).as(name + " rows only when read a file per split").isZero();
+        assertThat(b.exceptAll(a).count()).as(name + " rows only when read in small splits").isZero();
+      }
+    } finally {
+      spark().conf().unset("spark.sql.files.maxPartitionBytes");
+      spark().conf().unset("spark.sql.files.openCostInBytes");
+    }
   }
 }
