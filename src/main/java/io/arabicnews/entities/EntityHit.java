@@ -16,6 +16,11 @@ public class EntityHit implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final String MENTION = "mention";
   public static final String CANDIDATE = "candidate";
+  /**
+   * A bare-surname mention in an article a reader split may have cut, whose piece does not name the
+   * entity in full: kept as a mention only if another piece does ({@link EntityExtractor#resolveCut}).
+   */
+  public static final String UNRESOLVED_SURNAME = "unresolved_surname";
 
   private String kind;
   private String articleId;

@@ -81,7 +81,9 @@ public final class EntitiesJob implements Callable<Integer> {
     Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
     Broadcast<EntityResources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
 
-    Dataset<EntityHit> hits = EntityExtractor.extract(sentences, shared).persist(StorageLevel.DISK_ONLY());
+    Dataset<EntityHit> extracted = EntityExtractor.extract(sentences, shared).persist(StorageLevel.DISK_ONLY());
+    // Small: the few unresolved bare surnames of cut articles settled; kept, as every table reads the hits.
+    Dataset<EntityHit> hits = EntityExtractor.resolveCut(extracted).persist(StorageLevel.DISK_ONLY());
     try {
       TableWriter out = new TableWriter(outputRoot);
       long articleCount = in.rowCount(spark, Tables.ARTICLES);
@@ -109,6 +111,7 @@ public final class EntitiesJob implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9);
     } finally {
       hits.unpersist();
+      extracted.unpersist();
     }
   }
 }

@@ -79,7 +79,8 @@ public final class TopicsJob implements Callable<Integer> {
     Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
     Broadcast<CuratedTopicScorer.Resources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new CuratedTopicScorer.Resources(resources, taxonomy, cfg.getMinTopicScore()));
-    Dataset<ArticleTopic> curated = CuratedTopicScorer.score(sentences, shared).persist(StorageLevel.DISK_ONLY());
+    Dataset<ArticleTopic> scored = CuratedTopicScorer.score(sentences, shared).persist(StorageLevel.DISK_ONLY());
+    Dataset<ArticleTopic> curated = CuratedTopicScorer.rescoreCut(scored, sentences, shared);
     try {
       long articleCount = in.rowCount(spark, Tables.ARTICLES);
       LearnedTopics.Result learned = cfg.getLdaTopics() == 0 ? null
@@ -96,7 +97,7 @@ public final class TopicsJob implements Callable<Integer> {
       long undated = articles.filter(col("published_date").isNull()).count();
       return new TopicsReport(articleCount, undated, unassigned, cfg.getLdaTopics(), (System.nanoTime() - t0) / 1e9);
     } finally {
-      curated.unpersist();
+      scored.unpersist();
     }
   }
 }

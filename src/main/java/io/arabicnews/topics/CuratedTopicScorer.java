@@ -1,5 +1,8 @@
 package io.arabicnews.topics;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
 import io.arabicnews.corpus.PerArticleIterator;
 import io.arabicnews.terms.NgramExtractor;
 import io.arabicnews.text.AnalyzerResources;
@@ -32,12 +35,36 @@ public final class CuratedTopicScorer {
   /** What executors need: analyser data and the compiled taxonomy. */
   public record Resources(AnalyzerResources analyzer, Taxonomy taxonomy, double minScore) implements Serializable {}
 
+  /**
+   * Each article's weights, from one pass over the sentences as ingest wrote them (an article's
+   * sentences together). An article a reader split may have cut (see {@link PerArticleIterator})
+   * comes as one marker row instead ({@code topicId} null): {@link #rescoreCut} weighs it whole.
+   * The caller keeps the result: {@link #rescoreCut} reads it twice.
+   */
   public static Dataset<ArticleTopic> score(Dataset<Row> sentences, Broadcast<Resources> resources) {
     return sentences
+        .select(col("article_id"), col("text"), PerArticleIterator.inputSplit())
+        .mapPartitions(
+            (MapPartitionsFunction<Row, ArticleTopic>) rows -> new PartitionScorer(rows, resources.value(), 2),
+            ENCODER);
+  }
+
+  /**
+   * {@link #score}'s weights with its cut articles weighed again from all their sentences (found
+   * by id, brought together and put in order: a few articles per reader split).
+   */
+  public static Dataset<ArticleTopic> rescoreCut(
+      Dataset<ArticleTopic> scored, Dataset<Row> sentences, Broadcast<Resources> resources) {
+    Dataset<Row> cut = scored.filter(col("topicId").isNull()).select(col("articleId").as("article_id"));
+    Dataset<ArticleTopic> rescored = sentences
+        .join(broadcast(cut), new String[] {"article_id"}, "left_semi")
+        .repartition(col("article_id"))
+        .sortWithinPartitions("article_id", "sentence_index")
         .select("article_id", "text")
         .mapPartitions(
-            (MapPartitionsFunction<Row, ArticleTopic>) rows -> new PartitionScorer(rows, resources.value()),
+            (MapPartitionsFunction<Row, ArticleTopic>) rows -> new PartitionScorer(rows, resources.value(), -1),
             ENCODER);
+    return scored.filter(col("topicId").isNotNull()).unionByName(rescored);
   }
 
   /** Per-article topic weights from keyword counts. */
@@ -78,9 +105,12 @@ public final class CuratedTopicScorer {
     private final Taxonomy taxonomy;
     private final double minScore;
     private final Map<Taxonomy.Keyword, Integer> counts = new HashMap<>();
+    private final int splitColumn;
 
-    PartitionScorer(Iterator<Row> rows, Resources resources) {
-      super(rows);
+    /** @param splitColumn see {@link PerArticleIterator}; -1 when every article is whole */
+    PartitionScorer(Iterator<Row> rows, Resources resources, int splitColumn) {
+      super(rows, splitColumn);
+      this.splitColumn = splitColumn;
       this.analyzer = new ArabicTextAnalyzer(resources.analyzer());
       this.taxonomy = resources.taxonomy();
       this.minScore = resources.minScore();
@@ -128,7 +158,11 @@ public final class CuratedTopicScorer {
 
     @Override
     protected void endArticle(String article, List<ArticleTopic> ready) {
-      ready.addAll(weigh(article, counts, taxonomy, minScore));
+      if (atPartitionEdge() && splitColumn >= 0) {
+        ready.add(new ArticleTopic(article, null, 0, 0, null));
+      } else {
+        ready.addAll(weigh(article, counts, taxonomy, minScore));
+      }
       counts.clear();
     }
   }

@@ -101,4 +101,32 @@ class EntitiesJobTest extends SparkTestBase {
     assertThat(table("co_mention_timeline").filter("entity_a = 'PATRUSHEV' AND entity_b = 'RUSC' AND scope = 'sentence'")
         .first().<Long>getAs("co_count")).isEqualTo(2);
   }
+
+  /**
+   * Mentions and co-mentions do not depend on how Spark splits the sentence files: in an article
+   * cut by a reader split, a bare surname whose full name is in the other piece is still counted
+   * (see TermsJobTest#tablesDoNotDependOnHowTheSentenceFilesAreSplit for the files).
+   */
+  @Test
+  void tablesDoNotDependOnHowTheSentenceFilesAreSplit() throws java.io.IOException {
+    Path tables = TermsJobTest.tablesInTwelveFiles(tmp.resolve("splits"));
+    GazetteerFile g = GazetteerFile.defaults();
+    EntityResources resources = EntityResources.build(EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g), g);
+    try {
+      Path whole = tmp.resolve("splits-whole");
+      EntitiesJob.run(spark(), tables.toString(), whole.toString(), EntitiesConfig.builder().build(), resources);
+      TermsJobTest.readInSmallSplits();
+      Path cut = tmp.resolve("splits-cut");
+      EntitiesJob.run(spark(), tables.toString(), cut.toString(), EntitiesConfig.builder().build(), resources);
+      for (String name : java.util.List.of("entity_mentions", "co_mentions", "entity_candidates")) {
+        Dataset<Row> a = TermsJobTest.table(whole, name);
+        Dataset<Row> b = TermsJobTest.table(cut, name);
+        assertThat(a.count()).as(name).isGreaterThan(20).isEqualTo(b.count());
+        assertThat(a.exceptAll(b).count()).as(name + " rows only when read a file per split").isZero();
+        assertThat(b.exceptAll(a).count()).as(name + " rows only when read in small splits").isZero();
+      }
+    } finally {
+      TermsJobTest.readWhole();
+    }
+  }
 }

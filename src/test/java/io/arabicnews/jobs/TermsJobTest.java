@@ -39,7 +39,7 @@ class TermsJobTest extends SparkTestBase {
     report = TermsJob.run(spark(), out.toString(), out.toString(), TermsConfig.builder().build(), resources);
   }
 
-  private static Dataset<Row> table(Path root, String name) {
+  static Dataset<Row> table(Path root, String name) {
     return spark().read().parquet(root.resolve(name).toString());
   }
 
@@ -166,42 +166,19 @@ class TermsJobTest extends SparkTestBase {
   }
 
   /**
-   * The tables do not depend on how Spark splits the sentence files. Real articles in twelve
-   * sentence files of small row groups, read once a file per split and once in 16 KB splits: Spark
-   * cuts articles at split ends and packs the small last splits of several files into one
-   * partition, so cuts fall inside partitions, not only at their edges (as with the 16× corpus's
-   * files of more than 128 MB). The same four tables, one article_terms row per article and term.
+   * The tables do not depend on how Spark splits the sentence files ({@link #tablesInTwelveFiles},
+   * read once a file per split and once in small splits, so cuts fall inside partitions, not only
+   * at their edges, as with the 16× corpus's files of more than 128 MB): the same four tables, one
+   * article_terms row per article and term.
    */
   @Test
   void tablesDoNotDependOnHowTheSentenceFilesAreSplit() throws IOException {
-    Path part = EntityMentionEvaluationTest.CORPUS.resolve("part-2_2013-02-01_to_2013-02-14.jsonl.gz");
-    List<String> records = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(part), 1 << 16), StandardCharsets.UTF_8))) {
-      int i = 0;
-      for (String line = r.readLine(); line != null && records.size() < 240; line = r.readLine(), i++) {
-        if (i % 40 == 0) {
-          records.add(line);
-        }
-      }
-    }
-    Path in = Files.createDirectories(tmp.resolve("splits-in"));
-    Files.write(in.resolve("sample.jsonl"), records, StandardCharsets.UTF_8);
-    Path ingested = tmp.resolve("splits-ingested");
-    IngestJob.run(spark(), IngestConfig.builder()
-        .corpus(CorpusSpec.builder().inputPath(in.toString()).build()).outputRoot(ingested.toString()).build());
-    Path tables = tmp.resolve("splits-tables");
+    Path tables = tablesInTwelveFiles(tmp.resolve("splits"));
     try {
-      // Twelve files, each article's sentences together and in order (as ingest writes them), in row groups of about 8 KB.
-      table(ingested, "articles").write().parquet(tables.resolve("articles").toString());
-      table(ingested, "sentences").repartition(12, org.apache.spark.sql.functions.col("article_id"))
-          .sortWithinPartitions("article_id", "sentence_index")
-          .write().option("parquet.block.size", 8192).parquet(tables.resolve("sentences").toString());
       TermsConfig cfg = TermsConfig.builder().period(Period.WEEK).build();
       Path whole = tmp.resolve("splits-whole");
       TermsJob.run(spark(), tables.toString(), whole.toString(), cfg, resources);
-      spark().conf().set("spark.sql.files.maxPartitionBytes", "16k");
-      spark().conf().set("spark.sql.files.openCostInBytes", "0");
+      readInSmallSplits();
       assertThat(table(tables, "sentences").javaRDD().getNumPartitions()).isGreaterThan(6);
       Path cut = tmp.resolve("splits-cut");
       TermsJob.run(spark(), tables.toString(), cut.toString(), cfg, resources);
@@ -216,8 +193,49 @@ class TermsJobTest extends SparkTestBase {
         assertThat(b.exceptAll(a).count()).as(name + " rows only when read in small splits").isZero();
       }
     } finally {
-      spark().conf().unset("spark.sql.files.maxPartitionBytes");
-      spark().conf().unset("spark.sql.files.openCostInBytes");
+      readWhole();
     }
+  }
+
+  /**
+   * Ingest tables of 240 real articles (two weeks of egypt-news-2013) whose sentences are rewritten
+   * into twelve files of about 8 KB row groups, each article's sentences together and in order (as
+   * ingest writes them): read in 16 KB splits ({@link #readInSmallSplits}), Spark cuts articles at
+   * split ends and packs the small last splits of several files into one partition.
+   */
+  static Path tablesInTwelveFiles(Path dir) throws IOException {
+    Path part = EntityMentionEvaluationTest.CORPUS.resolve("part-2_2013-02-01_to_2013-02-14.jsonl.gz");
+    List<String> records = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(part), 1 << 16), StandardCharsets.UTF_8))) {
+      int i = 0;
+      for (String line = r.readLine(); line != null && records.size() < 240; line = r.readLine(), i++) {
+        if (i % 40 == 0) {
+          records.add(line);
+        }
+      }
+    }
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.write(in.resolve("sample.jsonl"), records, StandardCharsets.UTF_8);
+    Path ingested = dir.resolve("ingested");
+    IngestJob.run(spark(), IngestConfig.builder()
+        .corpus(CorpusSpec.builder().inputPath(in.toString()).build()).outputRoot(ingested.toString()).build());
+    Path tables = dir.resolve("tables");
+    table(ingested, "articles").write().parquet(tables.resolve("articles").toString());
+    table(ingested, "sentences").repartition(12, org.apache.spark.sql.functions.col("article_id"))
+        .sortWithinPartitions("article_id", "sentence_index")
+        .write().option("parquet.block.size", 8192).parquet(tables.resolve("sentences").toString());
+    return tables;
+  }
+
+  /** Reads files in 16 KB splits until {@link #readWhole}. */
+  static void readInSmallSplits() {
+    spark().conf().set("spark.sql.files.maxPartitionBytes", "16k");
+    spark().conf().set("spark.sql.files.openCostInBytes", "0");
+  }
+
+  static void readWhole() {
+    spark().conf().unset("spark.sql.files.maxPartitionBytes");
+    spark().conf().unset("spark.sql.files.openCostInBytes");
   }
 }

@@ -188,4 +188,36 @@ class TopicsJobTest extends SparkTestBase {
   private static ByteArrayInputStream in(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
+
+  /**
+   * Curated topic weights do not depend on how Spark splits the sentence files: articles cut by a
+   * reader split are weighed again from all their sentences, so each article has one set of weights
+   * summing to 1 (see TermsJobTest#tablesDoNotDependOnHowTheSentenceFilesAreSplit for the files).
+   */
+  @Test
+  void curatedWeightsDoNotDependOnHowTheSentenceFilesAreSplit() throws java.io.IOException {
+    Path tables = TermsJobTest.tablesInTwelveFiles(tmp.resolve("splits"));
+    TopicsConfig cfg = TopicsConfig.builder().ldaTopics(0).build();
+    try {
+      Path whole = tmp.resolve("splits-whole");
+      TopicsJob.run(spark(), tables.toString(), whole.toString(), cfg, resources, taxonomy);
+      TermsJobTest.readInSmallSplits();
+      Path cut = tmp.resolve("splits-cut");
+      TopicsJob.run(spark(), tables.toString(), cut.toString(), cfg, resources, taxonomy);
+
+      Dataset<Row> a = table(whole, "article_topics");
+      Dataset<Row> b = table(cut, "article_topics");
+      assertThat(b.groupBy("article_id").agg(org.apache.spark.sql.functions.sum("weight").as("w"))
+          .filter("abs(w - 1) > 1e-9").count()).as("articles whose weights do not sum to 1").isZero();
+      assertThat(a.count()).isGreaterThanOrEqualTo(240).isEqualTo(b.count());
+      assertThat(a.exceptAll(b).count()).as("rows only when read a file per split").isZero();
+      assertThat(b.exceptAll(a).count()).as("rows only when read in small splits").isZero();
+      Dataset<Row> ta = table(whole, "topic_timeline");
+      Dataset<Row> tb = table(cut, "topic_timeline");
+      assertThat(ta.select("period_start", "topic_id", "article_count").exceptAll(
+          tb.select("period_start", "topic_id", "article_count")).count()).isZero();
+    } finally {
+      TermsJobTest.readWhole();
+    }
+  }
 }
