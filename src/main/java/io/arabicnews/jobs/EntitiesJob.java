@@ -82,7 +82,7 @@ public final class EntitiesJob implements Callable<Integer> {
     Broadcast<EntityResources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
 
     Dataset<EntityHit> extracted = EntityExtractor.extract(sentences, shared).persist(StorageLevel.DISK_ONLY());
-    // Small: the few unresolved bare surnames of cut articles settled; kept, as every table reads the hits.
+    // The few unresolved bare surnames of cut articles settled; the settled hits are kept, as every table reads them.
     Dataset<EntityHit> hits = EntityExtractor.resolveCut(extracted).persist(StorageLevel.DISK_ONLY());
     try {
       TableWriter out = new TableWriter(outputRoot);
