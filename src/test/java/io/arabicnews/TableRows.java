@@ -2,6 +2,7 @@ package io.arabicnews;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.round;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,5 +26,16 @@ public final class TableRows {
       cols.add(f.dataType().equals(DataTypes.DoubleType) ? round(col(f.name()), 9).as(f.name()) : col(f.name()));
     }
     return df.select(cols.toArray(Column[]::new));
+  }
+
+  /**
+   * {@code a} and {@code b} hold the same rows, each as many times (EXCEPT ALL both ways).
+   *
+   * @param onlyInA how the failure names {@code a}'s run, e.g. "in the cluster run"
+   */
+  public static void assertSameRows(String table, Dataset<Row> a, String onlyInA, Dataset<Row> b, String onlyInB) {
+    assertThat(a.count()).as("%s rows", table).isEqualTo(b.count());
+    assertThat(a.exceptAll(b).count()).as("%s rows only %s", table, onlyInA).isZero();
+    assertThat(b.exceptAll(a).count()).as("%s rows only %s", table, onlyInB).isZero();
   }
 }

@@ -125,8 +125,7 @@ class PipelineCatalogTest extends SparkTestBase {
     for (TableSchema t : Tables.all()) {
       Dataset<Row> a = TableRows.comparable(spark().read().parquet(out.resolve(t.name()).toString()));
       Dataset<Row> b = TableRows.comparable(spark().read().parquet(again.resolve(t.name()).toString()));
-      assertThat(a.exceptAll(b).count()).as("%s rows only in the first run", t.name()).isZero();
-      assertThat(b.exceptAll(a).count()).as("%s rows only in the second run", t.name()).isZero();
+      TableRows.assertSameRows(t.name(), a, "in the first run", b, "in the second run");
     }
   }
 

@@ -187,9 +187,7 @@ class StandaloneClusterIT {
       for (String table : TABLES) {
         Dataset<Row> a = TableRows.comparable(spark.read().parquet(cluster.resolve(table).toString()));
         Dataset<Row> b = TableRows.comparable(spark.read().parquet(local.resolve(table).toString()));
-        assertThat(a.count()).as("%s rows", table).isEqualTo(b.count());
-        assertThat(a.exceptAll(b).count()).as("%s rows only in the cluster run", table).isZero();
-        assertThat(b.exceptAll(a).count()).as("%s rows only in the local run", table).isZero();
+        TableRows.assertSameRows(table, a, "in the cluster run", b, "in the local run");
       }
     } finally {
       spark.stop();
