@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * LDA topics learned from the article terms (words and kept phrases) with Spark MLlib. The
@@ -64,7 +65,11 @@ public final class LearnedTopics {
           + minDf + ".." + maxDf + "); lower --lda-min-doc-count or --lda-topics, or use --lda-topics 0");
     }
 
-    Dataset<Row> docs = documents(spark, articleTerms, vocabulary, partitionsFor(articleCount)).cache();
+    // On disk, not in memory first: at 16× egypt-news-2013 each of the 8 partitions holds hundreds of
+    // MB of vectors, and two tasks filling the memory store before falling back to disk ran a 2 GB
+    // pipeline out of heap (docs/benchmarks.md). Each iteration reads them back from the page cache.
+    Dataset<Row> docs =
+        documents(spark, articleTerms, vocabulary, partitionsFor(articleCount)).persist(StorageLevel.DISK_ONLY());
     // MLlib's online LDA step for step, with less work per mini-batch (OnlineLda) and the accurate, faster
     // digamma in the per-document inference: MLlib's model to rounding (docs/topics.md: weights within
     // 7.7e-8 for 99% of the egypt-news-2013 rows, 8.9e-5 at most).
