@@ -65,12 +65,6 @@ public final class TermsJob implements Callable<Integer> {
     }
   }
 
-  /**
-   * Up to this many articles, their attributes (id, source, date, token count, canonical flag: about
-   * 60 bytes each) are broadcast to the term rows instead of shuffling the term rows to meet them.
-   */
-  static final long BROADCAST_ARTICLES = 1_000_000;
-
   public static TermsReport run(
       SparkSession spark, String tablesRoot, String outputRoot, TermsConfig cfg, AnalyzerResources resources) {
     long t0 = System.nanoTime();
@@ -90,7 +84,8 @@ public final class TermsJob implements Callable<Integer> {
     long undated = articleCount - corpus.getLong(2);
     long canonicalTokens = corpus.isNullAt(3) ? 0 : corpus.getLong(3);
     // The per-article attributes joined to millions of term rows: broadcast while they are small.
-    Dataset<Row> articleAttributes = articleCount <= BROADCAST_ARTICLES ? broadcast(articles) : articles;
+    boolean broadcastArticles = articleCount <= cfg.getBroadcastArticles();
+    Dataset<Row> articleAttributes = broadcastArticles ? broadcast(articles) : articles;
     long minCount = cfg.effectivePhraseMinCount(totalTokens);
 
     // Pass 1: which phrase hashes reach the minimum count (numbers, not strings, go through the shuffle).
@@ -119,8 +114,14 @@ public final class TermsJob implements Callable<Integer> {
     // the analysis), so their scan replaces the row count this job made before.
     Dataset<Row> rejoined = TermTables.rejoined(counted).persist(StorageLevel.MEMORY_AND_DISK());
     log.info("{} term rows of articles cut by a reader split, summed", rejoined.count());
-    Dataset<Row> perArticleAll = TermTables.perArticle(counted, rejoined);
-    Dataset<Row> totalsAll = TermTables.totals(perArticleAll, articleAttributes).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> perArticleAll =
+        TermTables.withArticles(TermTables.perArticle(counted, rejoined), articleAttributes, cfg.getPeriod());
+    if (!broadcastArticles) {
+      // Too many articles to broadcast: each table's join would shuffle and sort all the term rows
+      // (370 million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the four tables.
+      perArticleAll = perArticleAll.persist(StorageLevel.DISK_ONLY());
+    }
+    Dataset<Row> totalsAll = TermTables.totals(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       PhraseSelector.Scored scored = PhraseSelector.score(totalsAll, cfg, minCount);
       Dataset<Row> phrases = scored.phrases().filter(col("kept"));
@@ -144,13 +145,13 @@ public final class TermsJob implements Callable<Integer> {
       // The inner join with term_frequencies already keeps only the vocabulary: no semi-join first.
       boolean hashesUnique = TermTables.hashesIdentifyTerms(totalsAll);
       log.info("64-bit term hashes {} every term of the corpus", hashesUnique ? "tell apart" : "do not tell apart (string keys used)");
-      out.write(TermTables.articleTerms(perArticleAll, articleAttributes, frequencies, hashesUnique),
+      out.write(TermTables.articleTerms(perArticleAll, frequencies, hashesUnique),
           Tables.ARTICLE_TERMS, bigFiles);
       // Periods and sources from one pass over the per-article rows, kept while both tables are
       // written. Filtered to the vocabulary after grouping: the few rejected phrase candidates cost
       // less in the aggregation than a vocabulary lookup for each of the 23 million rows.
       Dataset<Row> groupCounts =
-          TermTables.groupCounts(perArticleAll, articleAttributes, cfg.getPeriod(), vocabulary, hashesUnique)
+          TermTables.groupCounts(perArticleAll, vocabulary, hashesUnique)
               .persist(StorageLevel.MEMORY_AND_DISK());
       out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
       out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);
@@ -164,6 +165,7 @@ public final class TermsJob implements Callable<Integer> {
       return new TermsReport(articleCount, undated, byN, minCount, (System.nanoTime() - t0) / 1e9);
     } finally {
       totalsAll.unpersist();
+      perArticleAll.unpersist();
       rejoined.unpersist();
       counted.unpersist();
     }

@@ -24,6 +24,9 @@ public class TermsOptions {
   @Option(names = "--phrase-min-score", description = "Minimum score of a phrase's weakest split (default: 0.3 for npmi, 10.83 for llr)")
   Double phraseMinScore;
 
+  @Option(names = "--broadcast-articles", defaultValue = "1000000", description = "Up to this many articles, join their attributes to the term rows by broadcast; beyond, by one shuffle join kept on disk (default: ${DEFAULT-VALUE})")
+  long broadcastArticles;
+
   TermsConfig toConfig() {
     return TermsConfig.builder()
         .period(Period.parse(period))
@@ -32,6 +35,7 @@ public class TermsOptions {
         .phraseMinCount(phraseMinCount)
         .phraseMeasure(TermsConfig.PhraseMeasure.parse(phraseMeasure))
         .phraseMinScore(phraseMinScore)
+        .broadcastArticles(broadcastArticles)
         .build()
         .validate();
   }

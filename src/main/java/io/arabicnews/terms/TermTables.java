@@ -77,22 +77,31 @@ public final class TermTables {
   }
 
   /**
+   * {@link #perArticle} rows with their article's attributes, which every term table reads: {@code
+   * period_start} (null when undated), {@code source} ({@link #UNKNOWN_SOURCE} when missing), {@code
+   * n_tokens} and {@code is_canonical}. Spark prunes the attributes a table does not read.
+   *
+   * @param articles {@code article_id, source, published_date, n_tokens, is_canonical} of every article
+   */
+  public static Dataset<Row> withArticles(Dataset<Row> perArticle, Dataset<Row> articles, Period period) {
+    return perArticle.join(groupedArticles(articles, period), "article_id");
+  }
+
+  /**
    * Corpus totals per term, raw and over canonical articles only, with the term's most frequent
    * printed form and its stems: {@code term_key, n, term_count, doc_count, term_count_dedup,
    * doc_count_dedup, display_form, stem}. The stems are those of the key's words ({@link
    * ArabicTextAnalyzer#stemKeys}), computed once per term here rather than carried on every
    * per-article row.
    *
-   * @param canonical {@code article_id, is_canonical} of every article
+   * @param perArticle {@link #withArticles} rows (is_canonical is read)
    */
-  public static Dataset<Row> totals(Dataset<Row> perArticle, Dataset<Row> canonical) {
+  public static Dataset<Row> totals(Dataset<Row> perArticle) {
     // One pass over the per-article rows gives the counts and the display form: grouped by printed
     // form first (an article's row carries one), then by term.
     Dataset<Row> byForm =
         withDedupCounts(
-            perArticle
-                .join(canonical.select("article_id", "is_canonical"), "article_id")
-                .groupBy(col("term_key"), col("n"), col("display")),
+            perArticle.groupBy(col("term_key"), col("n"), col("display")),
             sum("display_count").as("c"));
     return byForm
         .groupBy(col("term_key"), col("n"))
@@ -162,19 +171,17 @@ public final class TermTables {
   }
 
   /**
-   * @param articles {@code article_id, n_tokens, is_canonical}
+   * @param perArticle {@link #withArticles} rows (n_tokens and is_canonical are read)
    * @param frequencies the term_frequencies table (for idf)
    * @param hashesUnique {@link #hashesIdentifyTerms} of the corpus totals
    */
-  public static Dataset<Row> articleTerms(
-      Dataset<Row> perArticle, Dataset<Row> articles, Dataset<Row> frequencies, boolean hashesUnique) {
-    Dataset<Row> withArticle = perArticle.join(articles.select("article_id", "n_tokens", "is_canonical"), "article_id");
+  public static Dataset<Row> articleTerms(Dataset<Row> perArticle, Dataset<Row> frequencies, boolean hashesUnique) {
     // The 21 million rows of a year of news meet the vocabulary by one long key where the hashes allow:
     // Spark's broadcast join then probes a table of longs instead of hashing and comparing two columns.
     Dataset<Row> withIdf = hashesUnique
-        ? withArticle.withColumn("term_hash", termHash())
+        ? perArticle.withColumn("term_hash", termHash())
             .join(broadcast(frequencies.select(termHash().as("term_hash"), col("idf"))), "term_hash")
-        : withArticle.join(broadcast(frequencies.select("term_key", "n", "idf")), new String[] {"term_key", "n"});
+        : perArticle.join(broadcast(frequencies.select("term_key", "n", "idf")), new String[] {"term_key", "n"});
     return Tables.ARTICLE_TERMS.conform(
         withIdf
             .withColumn("tf", col("term_count").divide(col("n_tokens").cast("double")))
@@ -183,7 +190,7 @@ public final class TermTables {
 
   /**
    * Counts per period and term and per source and term, from one pass over the per-article rows
-   * (grouping sets: the 21 million rows of a year of news are read and joined once for both), for the
+   * ({@link #withArticles}; grouping sets: the 21 million rows of a year of news are read once for both), for the
    * terms of {@code vocabulary} ({@code term_key, n}): {@code period_start, source, term_key, n,
    * term_count, doc_count, term_count_dedup, doc_count_dedup, by_source}. A row counts either a
    * period ({@code by_source} false, source null) or a source ({@code by_source} true, period_start
@@ -196,15 +203,13 @@ public final class TermTables {
    * #hashesIdentifyTerms} of the corpus totals, so no rejected candidate shares a vocabulary term's
    * hash either), the string keys are used instead.
    */
-  public static Dataset<Row> groupCounts(
-      Dataset<Row> perArticle, Dataset<Row> articles, Period period, Dataset<Row> vocabulary, boolean hashesUnique) {
+  public static Dataset<Row> groupCounts(Dataset<Row> perArticle, Dataset<Row> vocabulary, boolean hashesUnique) {
     Dataset<Row> terms = vocabulary.select(col("term_key"), col("n"), termHash().as("term_hash"));
     String key = hashesUnique ? "term_hash" : "term_key";
     Dataset<Row> rows = hashesUnique ? perArticle.withColumn(key, termHash()) : perArticle;
     Dataset<Row> grouped =
-        rows.select(col("article_id"), col(key), col("n"), col("term_count"))
-            .join(groupedArticles(articles, period).select("article_id", "period_start", "source", "is_canonical"),
-                "article_id");
+        rows.select(col("article_id"), col(key), col("n"), col("term_count"), col("period_start"), col("source"),
+            col("is_canonical"));
     Column periodStart = col("period_start");
     Column source = col("source");
     Column term = col(key);

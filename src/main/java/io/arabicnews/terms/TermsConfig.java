@@ -36,6 +36,12 @@ public class TermsConfig implements Serializable {
   @Builder.Default PhraseMeasure phraseMeasure = PhraseMeasure.NPMI;
   /** Minimum score of the weakest split of a phrase: NPMI in [-1, 1], or LLR (10.83 is p < 0.001). */
   @Builder.Default Double phraseMinScore = null;
+  /**
+   * Up to this many articles, their attributes (id, source, date, token count, canonical flag: about
+   * 60 bytes each) are broadcast to the per-article term rows; beyond it, the rows meet them in one
+   * shuffle join, kept on disk for all four tables.
+   */
+  @Builder.Default long broadcastArticles = 1_000_000;
 
   public double effectivePhraseMinScore() {
     if (phraseMinScore != null) {
@@ -61,6 +67,9 @@ public class TermsConfig implements Serializable {
     }
     if (phraseMinCount < 0) {
       throw new IllegalArgumentException("--phrase-min-count must be 0 (auto) or more (got " + phraseMinCount + ")");
+    }
+    if (broadcastArticles < 0) {
+      throw new IllegalArgumentException("--broadcast-articles must be 0 or more (got " + broadcastArticles + ")");
     }
     if (phraseMeasure == PhraseMeasure.NPMI && phraseMinScore != null && (phraseMinScore < -1 || phraseMinScore > 1)) {
       throw new IllegalArgumentException("--phrase-min-score for npmi must be in [-1, 1] (got " + phraseMinScore + ")");

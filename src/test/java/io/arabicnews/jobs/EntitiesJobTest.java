@@ -106,7 +106,7 @@ class EntitiesJobTest extends SparkTestBase {
   /**
    * Mentions and co-mentions do not depend on how Spark splits the sentence files: in an article
    * cut by a reader split, a bare surname whose full name is in the other piece is still counted
-   * (see TermsJobTest#tablesDoNotDependOnHowTheSentenceFilesAreSplit for the files).
+   * (see TermsJobTest#tablesInTwelveFiles for the files).
    */
   @Test
   void tablesDoNotDependOnHowTheSentenceFilesAreSplit() throws java.io.IOException {

@@ -54,5 +54,9 @@ class JobMainTest {
         .hasMessageContaining("--period must be day, week, month, quarter or year (got «fortnight»)");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--lda-topics", "1").settings())
         .hasMessageContaining("--lda-topics");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--broadcast-articles", "-1").settings())
+        .hasMessageContaining("--broadcast-articles must be 0 or more (got -1)");
+    assertThat(parse("--broadcast-articles", "0").settings().getTerms().getBroadcastArticles()).isZero();
+    assertThat(parse().settings().getTerms().getBroadcastArticles()).isEqualTo(1_000_000);
   }
 }

@@ -170,10 +170,12 @@ class TermsJobTest extends SparkTestBase {
    * The tables do not depend on how Spark splits the sentence files ({@link #tablesInTwelveFiles},
    * read once a file per split and once in small splits, so cuts fall inside partitions, not only
    * at their edges, as with the 16× corpus's files of more than 128 MB): the same four tables, one
-   * article_terms row per article and term.
+   * article_terms row per article and term. Nor on how the term rows meet their articles: the same
+   * tables again when the articles are too many to broadcast ({@code broadcastArticles} 0, Spark's
+   * own broadcast off: one sort-merge join, kept on disk, as for a corpus of millions).
    */
   @Test
-  void tablesDoNotDependOnHowTheSentenceFilesAreSplit() throws IOException {
+  void tablesDoNotDependOnHowTheSentenceFilesAreSplitOrHowArticlesAreJoined() throws IOException {
     Path tables = tablesInTwelveFiles(tmp.resolve("splits"));
     try {
       TermsConfig cfg = TermsConfig.builder().period(Period.WEEK).build();
@@ -183,14 +185,25 @@ class TermsJobTest extends SparkTestBase {
       assertThat(table(tables, "sentences").javaRDD().getNumPartitions()).isGreaterThan(6);
       Path cut = tmp.resolve("splits-cut");
       TermsJob.run(spark(), tables.toString(), cut.toString(), cfg, resources);
+      Path shuffled = tmp.resolve("splits-cut-shuffle-join");
+      spark().conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
+      try {
+        TermsJob.run(spark(), tables.toString(), shuffled.toString(), cfg.toBuilder().broadcastArticles(0).build(),
+            resources);
+      } finally {
+        spark().conf().unset("spark.sql.autoBroadcastJoinThreshold");
+      }
 
-      assertThat(table(cut, "article_terms").groupBy("article_id", "term_key").count().filter("count > 1").count())
-          .as("article and term pairs with more than one row").isZero();
+      for (Path run : List.of(cut, shuffled)) {
+        assertThat(table(run, "article_terms").groupBy("article_id", "term_key").count().filter("count > 1").count())
+            .as("article and term pairs with more than one row in %s", run.getFileName()).isZero();
+      }
       for (String name : List.of("term_frequencies", "article_terms", "term_timeline", "term_by_source")) {
         Dataset<Row> a = table(whole, name);
-        Dataset<Row> b = table(cut, name);
         assertThat(a.count()).as(name).isGreaterThan(1000);
-        TableRows.assertSameRows(name, a, "when read a file per split", b, "when read in small splits");
+        TableRows.assertSameRows(name, a, "when read a file per split", table(cut, name), "when read in small splits");
+        TableRows.assertSameRows(name, a, "when read a file per split", table(shuffled, name),
+            "when read in small splits and joined to the articles by shuffle");
       }
     } finally {
       readWhole();

@@ -193,7 +193,7 @@ class TopicsJobTest extends SparkTestBase {
   /**
    * Curated topic weights do not depend on how Spark splits the sentence files: articles cut by a
    * reader split are weighed again from all their sentences, so each article has one set of weights
-   * summing to 1 (see TermsJobTest#tablesDoNotDependOnHowTheSentenceFilesAreSplit for the files).
+   * summing to 1 (see TermsJobTest#tablesInTwelveFiles for the files).
    */
   @Test
   void curatedWeightsDoNotDependOnHowTheSentenceFilesAreSplit() throws java.io.IOException {

@@ -39,8 +39,9 @@ class TermTablesTest extends SparkTestBase {
         new StructType().add("article_id", DataTypes.StringType).add("n_tokens", DataTypes.IntegerType)
             .add("is_canonical", DataTypes.BooleanType));
 
-    List<String> byHash = rows(TermTables.articleTerms(perArticle, articles, frequencies(), true));
-    List<String> byKey = rows(TermTables.articleTerms(perArticle, articles, frequencies(), false));
+    Dataset<Row> withArticles = perArticle.join(articles, "article_id");
+    List<String> byHash = rows(TermTables.articleTerms(withArticles, frequencies(), true));
+    List<String> byKey = rows(TermTables.articleTerms(withArticles, frequencies(), false));
 
     assertThat(byHash).containsExactly(
         "a1 مصر 1 3 0.3 0.375 true", "a1 وزير 1 2 0.2 0.30000000000000004 true", "a1 وزير الدفاع 2 1 0.1 0.2 true",
