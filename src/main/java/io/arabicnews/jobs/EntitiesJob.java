@@ -82,8 +82,9 @@ public final class EntitiesJob implements Callable<Integer> {
     Broadcast<EntityResources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resources);
 
     Dataset<EntityHit> extracted = EntityExtractor.extract(sentences, shared).persist(StorageLevel.DISK_ONLY());
-    // The few unresolved bare surnames of cut articles settled; the settled hits are kept, as every table reads them.
-    Dataset<EntityHit> hits = EntityExtractor.resolveCut(extracted).persist(StorageLevel.DISK_ONLY());
+    // The few unresolved bare surnames of cut articles settled. Not kept a second time: only the
+    // mentions and the candidates read the hits, and both are a filter over the kept extraction.
+    Dataset<EntityHit> hits = EntityExtractor.resolveCut(extracted);
     try {
       TableWriter out = new TableWriter(outputRoot);
       long articleCount = in.rowCount(spark, Tables.ARTICLES);
@@ -110,7 +111,6 @@ public final class EntitiesJob implements Callable<Integer> {
           out.rowCount(spark, Tables.ENTITY_CANDIDATES),
           (System.nanoTime() - t0) / 1e9);
     } finally {
-      hits.unpersist();
       extracted.unpersist();
     }
   }

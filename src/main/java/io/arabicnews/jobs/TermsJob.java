@@ -118,7 +118,7 @@ public final class TermsJob implements Callable<Integer> {
         TermTables.withArticles(TermTables.perArticle(counted, rejoined), articleAttributes, cfg.getPeriod());
     if (!broadcastArticles) {
       // Too many articles to broadcast: each table's join would shuffle and sort all the term rows
-      // (370 million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the four tables.
+      // (367 million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the four tables.
       perArticleAll = perArticleAll.persist(StorageLevel.DISK_ONLY());
     }
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());

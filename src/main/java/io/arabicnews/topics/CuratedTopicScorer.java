@@ -105,12 +105,13 @@ public final class CuratedTopicScorer {
     private final Taxonomy taxonomy;
     private final double minScore;
     private final Map<Taxonomy.Keyword, Integer> counts = new HashMap<>();
-    private final int splitColumn;
+    /** Whether an article at a partition edge may be cut (a marker row then): not when re-scoring. */
+    private final boolean marksCutArticles;
 
     /** @param splitColumn see {@link PerArticleIterator}; -1 when every article is whole */
     PartitionScorer(Iterator<Row> rows, Resources resources, int splitColumn) {
       super(rows, splitColumn);
-      this.splitColumn = splitColumn;
+      this.marksCutArticles = splitColumn >= 0;
       this.analyzer = new ArabicTextAnalyzer(resources.analyzer());
       this.taxonomy = resources.taxonomy();
       this.minScore = resources.minScore();
@@ -158,7 +159,7 @@ public final class CuratedTopicScorer {
 
     @Override
     protected void endArticle(String article, List<ArticleTopic> ready) {
-      if (atPartitionEdge() && splitColumn >= 0) {
+      if (marksCutArticles && atPartitionEdge()) {
         ready.add(new ArticleTopic(article, null, 0, 0, null));
       } else {
         ready.addAll(weigh(article, counts, taxonomy, minScore));

@@ -205,9 +205,36 @@ class TermsJobTest extends SparkTestBase {
         TableRows.assertSameRows(name, a, "when read a file per split", table(shuffled, name),
             "when read in small splits and joined to the articles by shuffle");
       }
+      for (Path run : List.of(whole, shuffled)) {
+        assertPeriodAndSourceCountsAreSumsOfArticleTerms(run);
+      }
     } finally {
       readWhole();
     }
+  }
+
+  /**
+   * term_timeline (weekly) and term_by_source hold, for each group and term, the sums over the
+   * group's article_terms rows: counted here from the per-article table, not as the job counts them.
+   */
+  private static void assertPeriodAndSourceCountsAreSumsOfArticleTerms(Path run) {
+    Path tables = tmp.resolve("splits").resolve("tables");
+    table(run, "article_terms").createOrReplaceTempView("at");
+    table(tables, "articles").createOrReplaceTempView("a");
+    String sums = "SUM(at.term_count) AS term_count, COUNT(*) AS doc_count, "
+        + "SUM(IF(a.is_canonical, at.term_count, 0)) AS term_count_dedup, SUM(IF(a.is_canonical, 1, 0)) AS doc_count_dedup "
+        + "FROM at JOIN a USING (article_id) ";
+    Dataset<Row> weeks = spark().sql("SELECT CAST(date_trunc('week', a.published_date) AS DATE) AS period_start, "
+        + "at.term_key, at.n, " + sums + "WHERE a.published_date IS NOT NULL GROUP BY 1, 2, 3");
+    Dataset<Row> sources = spark().sql("SELECT COALESCE(a.source, '(unknown)') AS source, at.term_key, at.n, "
+        + sums + "GROUP BY 1, 2, 3");
+    String counts = "term_count, doc_count, term_count_dedup, doc_count_dedup";
+    assertThat(weeks.select("period_start").distinct().count()).as("weeks").isGreaterThan(1);
+    assertThat(sources.select("source").distinct().count()).as("sources").isGreaterThan(1);
+    TableRows.assertSameRows("term_timeline", weeks, "summed from article_terms",
+        table(run, "term_timeline").selectExpr(("period_start, term_key, n, " + counts).split(", ")), "in the table");
+    TableRows.assertSameRows("term_by_source", sources, "summed from article_terms",
+        table(run, "term_by_source").selectExpr(("source, term_key, n, " + counts).split(", ")), "in the table");
   }
 
   /**
