@@ -84,7 +84,7 @@ public final class TopicsJob implements Callable<Integer> {
     try {
       long articleCount = in.rowCount(spark, Tables.ARTICLES);
       LearnedTopics.Result learned = cfg.getLdaTopics() == 0 ? null
-          : LearnedTopics.learn(spark, spark.read().parquet(in.pathOf(Tables.ARTICLE_TERMS)),
+          : LearnedTopics.learn(spark, articles.select("article_id"), spark.read().parquet(in.pathOf(Tables.ARTICLE_TERMS)),
               spark.read().parquet(in.pathOf(Tables.TERM_FREQUENCIES)), articleCount, cfg);
       TableWriter out = new TableWriter(outputRoot);
       out.write(TopicTables.topics(spark, taxonomy, learned == null ? null : learned.topics()), Tables.TOPICS, 1);

@@ -182,7 +182,8 @@ public final class Tables {
           .column("co_count_dedup", LongType, "De-duplicated view: co_count over the period's canonical articles", "101")
           .column("article_count_dedup", LongType, "De-duplicated view: canonical articles of the period naming both in one unit", "80");
 
-  private static final String TOPIC_ID = "Topic id: a curated topic of the taxonomy, «unassigned», or lda_NN for a learned topic";
+  private static final String TOPIC_ID =
+      "Topic id: a curated topic of the taxonomy, «unassigned», lda_NN for a learned topic, or lda_unassigned (no term of the LDA vocabulary)";
   private static final String KIND = "curated (taxonomy) or learned (LDA)";
 
   public static final TableSchema TOPICS =

@@ -37,17 +37,24 @@ public final class LearnedTopics {
   /** Below this many articles per partition, fewer partitions (see {@link #partitionsFor}). */
   static final long ARTICLES_PER_PARTITION = 1_000;
 
+  /**
+   * The learned topic of an article LDA cannot place: none of its terms is in the LDA vocabulary (in
+   * egypt-news-2013, four English wire stories), so it still has learned weights summing to 1.
+   */
+  public static final String UNASSIGNED = "lda_unassigned";
+
   private LearnedTopics() {}
 
   /** The learned topics ({@code topic_id, label_ar, top_terms}) and article weights. */
   public record Result(Dataset<Row> topics, Dataset<Row> articleTopics) {}
 
   /**
+   * @param articleIds {@code article_id} of every article: each gets learned weights
    * @param articleTerms the article_terms table
    * @param frequencies the term_frequencies table
    */
-  public static Result learn(SparkSession spark, Dataset<Row> articleTerms, Dataset<Row> frequencies,
-      long articleCount, TopicsConfig cfg) {
+  public static Result learn(SparkSession spark, Dataset<Row> articleIds, Dataset<Row> articleTerms,
+      Dataset<Row> frequencies, long articleCount, TopicsConfig cfg) {
     long minDf = cfg.effectiveMinDocCount(articleCount);
     long maxDf = (long) Math.floor(cfg.getLdaMaxDocFraction() * articleCount);
     List<Row> vocabRows = frequencies
@@ -86,6 +93,7 @@ public final class LearnedTopics {
       topics.add(RowFactory.create(topicId(topic), "Learned topic " + topic + ": " + String.join(" / ", top.subList(0, Math.min(3, top.size()))),
           String.join(" / ", top.subList(0, Math.min(3, top.size()))), top));
     }
+    topics.add(RowFactory.create(UNASSIGNED, "Unassigned (no term of the LDA vocabulary)", "غير مصنف", List.of()));
     StructType topicSchema = new StructType().add("topic_id", DataTypes.StringType)
         .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
         .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));
@@ -109,9 +117,18 @@ public final class LearnedTopics {
               out.add(RowFactory.create(r.getString(0), topicId(i), dist[i] / kept));
             }
           }
+          if (out.isEmpty()) {
+            // No vocabulary term (all weights zero, as MLlib gives), or every weight under the minimum.
+            out.add(RowFactory.create(r.getString(0), UNASSIGNED, 1.0));
+          }
           return out.iterator();
-        }, org.apache.spark.sql.Encoders.row(weightSchema))
-        .withColumn("matched_terms", lit(null).cast("array<string>"));
+        }, org.apache.spark.sql.Encoders.row(weightSchema));
+    // Articles without a single article_terms row are not documents at all (adding them would change
+    // the fit's mini-batches): unassigned too.
+    Dataset<Row> withoutTerms = articleIds
+        .join(docs.select("article_id"), new String[] {"article_id"}, "left_anti")
+        .select(col("article_id"), lit(UNASSIGNED).as("topic_id"), lit(1.0).as("weight"));
+    weights = weights.unionByName(withoutTerms).withColumn("matched_terms", lit(null).cast("array<string>"));
     return new Result(spark.createDataFrame(topics, topicSchema), weights);
   }
 

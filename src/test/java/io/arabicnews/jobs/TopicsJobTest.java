@@ -91,7 +91,8 @@ class TopicsJobTest extends SparkTestBase {
         assertThat(r.getDouble(1)).as("%s weights of %s", kind, r.getString(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
       }
     }
-    assertThat(table(out, "topics").filter("kind = 'learned'").count()).isEqualTo(3);
+    // Three learned topics and the learned «unassigned».
+    assertThat(table(out, "topics").filter("kind = 'learned'").count()).isEqualTo(4);
   }
 
   @Test
@@ -128,6 +129,39 @@ class TopicsJobTest extends SparkTestBase {
     Path second = runAll("data", "lda-2", cfg);
     assertThat(table(first, "topics").filter("kind = 'learned'").orderBy("topic_id").collectAsList())
         .isEqualTo(table(second, "topics").filter("kind = 'learned'").orderBy("topic_id").collectAsList());
+  }
+
+  /**
+   * Every article gets learned weights summing to 1, also one whose text gives no term row at all
+   * (figures and stop words; in egypt-news-2013, four English wire stories): an empty document.
+   */
+  @Test
+  void everyArticleGetsLearnedWeightsEvenWithoutTerms() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("no-terms-in"));
+    for (String seed : List.of("000_31df72e609d04747", "001_d840a8d400466009", "002_da11f2f27d591e95",
+        "003_7e0eab1ba710d1e2", "004_210d6f65e019116a")) {
+      Files.copy(Path.of("data", seed + ".txt"), in.resolve(seed + ".txt"));
+    }
+    // Figures and stop words only: nothing for the term tables.
+    Files.writeString(in.resolve("figures.txt"), "2013 / 2 / 14\nفي 10 من 20 إلى 30 و 40 على 50.\n", StandardCharsets.UTF_8);
+    Path out = runAll(in.toString(), "no-terms", TopicsConfig.builder().ldaTopics(3).ldaIterations(5).build());
+
+    assertThat(table(out, "articles").count()).isEqualTo(6);
+    Dataset<Row> figures = table(out, "articles").filter("title LIKE '2013%'").select("article_id");
+    assertThat(figures.count()).isEqualTo(1);
+    assertThat(table(out, "article_terms").join(figures, "article_id").count()).isZero();
+    for (String kind : List.of("curated", "learned")) {
+      List<Row> sums = table(out, "article_topics").filter("kind = '" + kind + "'").groupBy("article_id")
+          .agg(org.apache.spark.sql.functions.sum("weight")).collectAsList();
+      assertThat(sums).as("%s articles", kind).hasSize(6);
+      for (Row r : sums) {
+        assertThat(r.getDouble(1)).as("%s weights of %s", kind, r.getString(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+    Row placed = table(out, "article_topics").join(figures, "article_id").filter("kind = 'learned'").first();
+    assertThat((String) placed.getAs("topic_id")).isEqualTo(io.arabicnews.topics.LearnedTopics.UNASSIGNED);
+    assertThat((Double) placed.getAs("weight")).isEqualTo(1.0);
+    assertThat(table(out, "topics").filter("topic_id = 'lda_unassigned' AND kind = 'learned'").count()).isEqualTo(1);
   }
 
   /**
