@@ -124,7 +124,9 @@ public final class TermsJob implements Callable<Integer> {
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       PhraseSelector.Scored scored = PhraseSelector.score(totalsAll, cfg, minCount);
-      Dataset<Row> phrases = scored.phrases().filter(col("kept"));
+      // Kept: the vocabulary and term_frequencies both read the kept phrases and their scores, and
+      // scoring joins every candidate's splits to the word counts again.
+      Dataset<Row> phrases = scored.phrases().filter(col("kept")).persist(StorageLevel.MEMORY_AND_DISK());
       // The vocabulary of the tables: words seen often enough and phrases that passed the test.
       Dataset<Row> vocabulary =
           totalsAll
@@ -141,6 +143,7 @@ public final class TermsJob implements Callable<Integer> {
       int bigFiles = IngestJob.filesFor(articleCount, 25_000);
       out.write(TermTables.termFrequencies(totals, phrases, articleCount, totalTokens, canonicalTokens),
           Tables.TERM_FREQUENCIES, 1);
+      phrases.unpersist();
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
       // The inner join with term_frequencies already keeps only the vocabulary: no semi-join first.
       boolean hashesUnique = TermTables.hashesIdentifyTerms(totalsAll);
