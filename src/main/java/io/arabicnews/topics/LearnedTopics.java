@@ -93,7 +93,7 @@ public final class LearnedTopics {
       topics.add(RowFactory.create(topicId(topic), "Learned topic " + topic + ": " + String.join(" / ", top.subList(0, Math.min(3, top.size()))),
           String.join(" / ", top.subList(0, Math.min(3, top.size()))), top));
     }
-    topics.add(RowFactory.create(UNASSIGNED, "Unassigned (no term of the LDA vocabulary)", "غير مصنف", List.of()));
+    topics.add(RowFactory.create(UNASSIGNED, "Unassigned (no term of the LDA vocabulary)", TopicTables.UNASSIGNED_AR, List.of()));
     StructType topicSchema = new StructType().add("topic_id", DataTypes.StringType)
         .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
         .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));

@@ -24,6 +24,8 @@ import org.apache.spark.sql.types.StructType;
 public final class TopicTables {
   public static final String CURATED = "curated";
   public static final String LEARNED = "learned";
+  /** Arabic label of both «unassigned» topics, curated and learned. */
+  static final String UNASSIGNED_AR = "غير مصنف";
 
   private TopicTables() {}
 
@@ -34,7 +36,7 @@ public final class TopicTables {
       rows.add(RowFactory.create(t.id(), CURATED, t.labelEn(), t.labelAr(),
           t.keywords().subList(0, Math.min(10, t.keywords().size()))));
     }
-    rows.add(RowFactory.create(Taxonomy.UNASSIGNED, CURATED, "Unassigned (no curated topic matched)", "غير مصنف", List.of()));
+    rows.add(RowFactory.create(Taxonomy.UNASSIGNED, CURATED, "Unassigned (no curated topic matched)", UNASSIGNED_AR, List.of()));
     StructType schema = new StructType().add("topic_id", DataTypes.StringType).add("kind", DataTypes.StringType)
         .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
         .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));

@@ -206,7 +206,7 @@ class TermsJobTest extends SparkTestBase {
             "when read in small splits and joined to the articles by shuffle");
       }
       for (Path run : List.of(whole, shuffled)) {
-        assertPeriodAndSourceCountsAreSumsOfArticleTerms(run);
+        assertPeriodAndSourceCountsAreSumsOfArticleTerms(tables, run);
       }
     } finally {
       readWhole();
@@ -217,8 +217,7 @@ class TermsJobTest extends SparkTestBase {
    * term_timeline (weekly) and term_by_source hold, for each group and term, the sums over the
    * group's article_terms rows: counted here from the per-article table, not as the job counts them.
    */
-  private static void assertPeriodAndSourceCountsAreSumsOfArticleTerms(Path run) {
-    Path tables = tmp.resolve("splits").resolve("tables");
+  private static void assertPeriodAndSourceCountsAreSumsOfArticleTerms(Path tables, Path run) {
     table(run, "article_terms").createOrReplaceTempView("at");
     table(tables, "articles").createOrReplaceTempView("a");
     String sums = "SUM(at.term_count) AS term_count, COUNT(*) AS doc_count, "

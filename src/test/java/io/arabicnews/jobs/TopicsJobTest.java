@@ -52,6 +52,19 @@ class TopicsJobTest extends SparkTestBase {
     return spark().read().parquet(out.resolve(name).toString());
   }
 
+  /** Every article of the run has curated and learned weights, each kind summing to 1. */
+  private static void assertEveryArticlesWeightsSumToOne(Path out) {
+    long articles = table(out, "articles").count();
+    for (String kind : List.of("curated", "learned")) {
+      List<Row> sums = table(out, "article_topics").filter("kind = '" + kind + "'").groupBy("article_id")
+          .agg(org.apache.spark.sql.functions.sum("weight")).collectAsList();
+      assertThat(sums).as("%s articles", kind).hasSize((int) articles);
+      for (Row r : sums) {
+        assertThat(r.getDouble(1)).as("%s weights of %s", kind, r.getString(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+  }
+
   /** Curated topics of an article, strongest first. */
   private static Map<String, Double> curated(Path out, String article) {
     Map<String, Double> m = new LinkedHashMap<>();
@@ -85,12 +98,7 @@ class TopicsJobTest extends SparkTestBase {
     Row matched = table(out, "article_topics")
         .filter("article_id = '002_da11f2f27d591e95' AND topic_id = 'gaza_palestine'").first();
     assertThat(matched.<String>getList(matched.fieldIndex("matched_terms"))).contains("القضية الفلسطينية", "قطاع غزة");
-    for (String kind : List.of("curated", "learned")) {
-      for (Row r : table(out, "article_topics").filter("kind = '" + kind + "'").groupBy("article_id")
-          .agg(org.apache.spark.sql.functions.sum("weight")).collectAsList()) {
-        assertThat(r.getDouble(1)).as("%s weights of %s", kind, r.getString(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-      }
-    }
+    assertEveryArticlesWeightsSumToOne(out);
     // Three learned topics and the learned «unassigned».
     assertThat(table(out, "topics").filter("kind = 'learned'").count()).isEqualTo(4);
   }
@@ -140,9 +148,10 @@ class TopicsJobTest extends SparkTestBase {
   @Test
   void everyArticleGetsLearnedWeightsEvenWithoutVocabularyTerms() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("no-terms-in"));
-    for (String seed : List.of("000_31df72e609d04747", "001_d840a8d400466009", "002_da11f2f27d591e95",
-        "003_7e0eab1ba710d1e2", "004_210d6f65e019116a")) {
-      Files.copy(Path.of("data", seed + ".txt"), in.resolve(seed + ".txt"));
+    try (java.util.stream.Stream<Path> seeds = Files.list(Path.of("data"))) {
+      for (Path seed : seeds.filter(f -> f.toString().endsWith(".txt")).toList()) {
+        Files.copy(seed, in.resolve(seed.getFileName()));
+      }
     }
     Files.writeString(in.resolve("wire_en.txt"), "WP: Egypt raises customs on luxury imports\n"
         + "Egypt raised customs duties on dozens of imported goods on Saturday.\n", StandardCharsets.UTF_8);
@@ -154,14 +163,7 @@ class TopicsJobTest extends SparkTestBase {
     Dataset<Row> figures = table(out, "articles").filter("title LIKE '2013%'").select("article_id");
     assertThat(table(out, "article_terms").join(english, "article_id").count()).isGreaterThan(3);
     assertThat(table(out, "article_terms").join(figures, "article_id").count()).isZero();
-    for (String kind : List.of("curated", "learned")) {
-      List<Row> sums = table(out, "article_topics").filter("kind = '" + kind + "'").groupBy("article_id")
-          .agg(org.apache.spark.sql.functions.sum("weight")).collectAsList();
-      assertThat(sums).as("%s articles", kind).hasSize(7);
-      for (Row r : sums) {
-        assertThat(r.getDouble(1)).as("%s weights of %s", kind, r.getString(0)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-      }
-    }
+    assertEveryArticlesWeightsSumToOne(out);
     for (Dataset<Row> unplaced : List.of(english, figures)) {
       List<Row> learned = table(out, "article_topics").join(unplaced, "article_id").filter("kind = 'learned'").collectAsList();
       assertThat(learned).hasSize(1);
