@@ -122,13 +122,15 @@ public final class TermsJob implements Callable<Integer> {
       perArticleAll = perArticleAll.persist(StorageLevel.DISK_ONLY());
     }
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> phrases = null;
+    Dataset<Row> vocabulary = null;
     try {
       PhraseSelector.Scored scored = PhraseSelector.score(totalsAll, cfg, minCount);
       // Kept: the vocabulary and term_frequencies both read the kept phrases and their scores, and
       // scoring joins every candidate's splits to the word counts again.
-      Dataset<Row> phrases = scored.phrases().filter(col("kept")).persist(StorageLevel.MEMORY_AND_DISK());
+      phrases = scored.phrases().filter(col("kept")).persist(StorageLevel.MEMORY_AND_DISK());
       // The vocabulary of the tables: words seen often enough and phrases that passed the test.
-      Dataset<Row> vocabulary =
+      vocabulary =
           totalsAll
               .filter(col("n").equalTo(1).and(col("term_count").geq(cfg.getMinTermCount())))
               .select("term_key", "n")
@@ -143,7 +145,7 @@ public final class TermsJob implements Callable<Integer> {
       int bigFiles = IngestJob.filesFor(articleCount, 25_000);
       out.write(TermTables.termFrequencies(totals, phrases, articleCount, totalTokens, canonicalTokens),
           Tables.TERM_FREQUENCIES, 1);
-      phrases.unpersist();
+      phrases.unpersist(); // early: the largest tables are still to come
       Dataset<Row> frequencies = spark.read().parquet(out.pathOf(Tables.TERM_FREQUENCIES));
       // The inner join with term_frequencies already keeps only the vocabulary: no semi-join first.
       boolean hashesUnique = TermTables.hashesIdentifyTerms(totalsAll);
@@ -167,6 +169,12 @@ public final class TermsJob implements Callable<Integer> {
       }
       return new TermsReport(articleCount, undated, byN, minCount, (System.nanoTime() - t0) / 1e9);
     } finally {
+      if (phrases != null) {
+        phrases.unpersist();
+      }
+      if (vocabulary != null) {
+        vocabulary.unpersist();
+      }
       totalsAll.unpersist();
       perArticleAll.unpersist();
       rejoined.unpersist();

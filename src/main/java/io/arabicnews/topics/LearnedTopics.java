@@ -45,7 +45,10 @@ public final class LearnedTopics {
 
   private LearnedTopics() {}
 
-  /** The learned topics ({@code topic_id, label_ar, top_terms}) and article weights. */
+  /**
+   * The learned topics ({@code topic_id, label_en, label_ar, top_terms}) and the article weights
+   * ({@code article_id, topic_id, weight, matched_terms}).
+   */
   public record Result(Dataset<Row> topics, Dataset<Row> articleTopics) {}
 
   /**
