@@ -118,10 +118,10 @@ public final class PipelineJob implements Callable<Integer> {
    * stage did; returns the table row counts.
    */
   public static Map<String, Long> run(SparkSession spark, Settings s) {
-    SmallRuns.Size measured = Boolean.FALSE.equals(s.getSmallRun()) ? SmallRuns.Size.LARGE
-        : SmallRuns.ofInput(spark, s.getIngest().getCorpus().getInputPath());
-    SmallRuns.Size size = Boolean.TRUE.equals(s.getSmallRun()) && measured == SmallRuns.Size.LARGE
-        ? SmallRuns.Size.SMALL : measured;
+    SmallRuns.Size measured = SmallRuns.ofInput(spark, s.getIngest().getCorpus().getInputPath());
+    boolean large = measured.kind() == SmallRuns.Kind.LARGE;
+    SmallRuns.Size size = Boolean.FALSE.equals(s.getSmallRun()) && !large ? SmallRuns.Size.LARGE
+        : Boolean.TRUE.equals(s.getSmallRun()) && large ? SmallRuns.Size.SMALL : measured;
     try (SmallRuns.Applied tuned = SmallRuns.apply(size, spark)) {
       return runStages(spark, s);
     }

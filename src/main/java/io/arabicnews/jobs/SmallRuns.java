@@ -24,8 +24,9 @@ import org.apache.spark.sql.SparkSession;
  * partition per core (docs/benchmarks.md: seeds 34 → 31 s, 8,000 articles 73 → 66 s). A tiny run
  * (the seeds, a few hundred articles) also runs without whole-stage code generation: compiling a
  * class per query stage costs more than it saves on so little data (seeds 1–2 s less in interleaved
- * rounds, 500 articles 39–40 → 38 s; at 2,000 articles it no longer pays). Settings the user gave
- * ({@code --conf}, {@code -D}) are left as they are.
+ * rounds, 500 articles 39–40 → 38 s; at 2,000 articles it no longer pays). A large run gets at
+ * least a shuffle partition per {@link #ARTICLES_PER_SHUFFLE_PARTITION} articles ({@link Size}).
+ * Settings the user gave ({@code --conf}, {@code -D}) are left as they are.
  */
 @Slf4j
 final class SmallRuns {
@@ -48,9 +49,15 @@ final class SmallRuns {
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
   static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
 
+  /** A large run wants a shuffle partition per this many articles (about 2 MB of text)... */
+  static final long ARTICLES_PER_SHUFFLE_PARTITION = 5_000;
+
+  /** ...or per this many input bytes (weighted as in {@link #ofInput}): 32 for egypt-news-2013. */
+  static final long BYTES_PER_SHUFFLE_PARTITION = 16L << 20;
+
   /** How a run's size decides its settings. */
-  enum Size {
-    /** Spark's own settings. */
+  enum Kind {
+    /** Spark's own settings, with more shuffle partitions when the data wants more. */
     LARGE,
     /** No adaptive execution, one shuffle partition per task slot. */
     SMALL,
@@ -58,16 +65,40 @@ final class SmallRuns {
     TINY
   }
 
+  /**
+   * A run's kind, and the shuffle partitions its data wants ({@link #ARTICLES_PER_SHUFFLE_PARTITION}):
+   * a fixed count makes each partition's aggregation maps grow with the corpus until they spill, and
+   * the 16x terms run's weekly counts took 23.5 times their 1x time with 32 (docs/benchmarks.md).
+   */
+  record Size(Kind kind, int shufflePartitions) {
+    static final Size TINY = new Size(Kind.TINY, 1);
+    static final Size SMALL = new Size(Kind.SMALL, 1);
+    /** Large, of unknown size: Spark's own settings. */
+    static final Size LARGE = new Size(Kind.LARGE, 1);
+
+    static Size large(long wantedPartitions) {
+      return new Size(Kind.LARGE, (int) Math.min(Integer.MAX_VALUE, Math.max(1, wantedPartitions)));
+    }
+  }
+
   private SmallRuns() {}
 
-  /** The settings of a run of this size on a Spark with this many task slots, less those the user set. */
-  static Map<String, String> settings(Size size, int taskSlots, SparkConf userConf) {
+  /**
+   * The settings of a run of this size on a Spark with this many task slots and shuffle partitions
+   * ({@code spark.sql.shuffle.partitions} as the session has it), less those the user set. A large
+   * run only ever raises the partitions: adaptive execution merges them back where they are small.
+   */
+  static Map<String, String> settings(Size size, int taskSlots, int sessionPartitions, SparkConf userConf) {
     Map<String, String> s = new LinkedHashMap<>();
-    if (size != Size.LARGE) {
+    if (size.kind() == Kind.LARGE) {
+      if (size.shufflePartitions() > sessionPartitions) {
+        s.put(SHUFFLE_PARTITIONS, String.valueOf(size.shufflePartitions()));
+      }
+    } else {
       s.put(ADAPTIVE, "false");
       s.put(SHUFFLE_PARTITIONS, String.valueOf(Math.max(1, taskSlots)));
     }
-    if (size == Size.TINY) {
+    if (size.kind() == Kind.TINY) {
       s.put(WHOLE_STAGE_CODEGEN, "false");
     }
     s.keySet().removeIf(userConf::contains);
@@ -79,15 +110,16 @@ final class SmallRuns {
    * values back (the session may run other work afterwards, as in tests).
    */
   static Applied apply(Size size, SparkSession spark) {
-    Map<String, String> applied = settings(size, spark.sparkContext().defaultParallelism(), new SparkConf());
-    Map<String, String> previous = new LinkedHashMap<>();
     RuntimeConfig conf = spark.conf();
+    Map<String, String> applied = settings(size, spark.sparkContext().defaultParallelism(),
+        Integer.parseInt(conf.get(SHUFFLE_PARTITIONS)), new SparkConf());
+    Map<String, String> previous = new LinkedHashMap<>();
     applied.forEach((k, v) -> {
       previous.put(k, conf.getOption(k).getOrElse(() -> null));
       conf.set(k, v);
     });
     if (!applied.isEmpty()) {
-      log.info("{} corpus: {}", size == Size.TINY ? "Tiny" : "Small", applied);
+      log.info("{} corpus: {}", size.kind() == Kind.TINY ? "Tiny" : size.kind() == Kind.SMALL ? "Small" : "Large", applied);
     }
     return new Applied(spark, applied, previous);
   }
@@ -120,7 +152,8 @@ final class SmallRuns {
     } catch (UncheckedIOException missing) {
       return Size.LARGE; // the job itself reports the missing table
     }
-    return articles <= TINY_ARTICLES ? Size.TINY : articles <= MAX_ARTICLES ? Size.SMALL : Size.LARGE;
+    return articles <= TINY_ARTICLES ? Size.TINY : articles <= MAX_ARTICLES ? Size.SMALL
+        : Size.large(ceilDiv(articles, ARTICLES_PER_SHUFFLE_PARTITION));
   }
 
   /** The size of an input path (a file or a folder, on any Hadoop file system; large when missing). */
@@ -131,25 +164,30 @@ final class SmallRuns {
       if (!fs.exists(root)) {
         return Size.LARGE;
       }
-      long bytes = textBytes(fs, root, MAX_INPUT_BYTES + 1);
-      return bytes <= TINY_INPUT_BYTES ? Size.TINY : bytes <= MAX_INPUT_BYTES ? Size.SMALL : Size.LARGE;
+      long bytes = textBytes(fs, root);
+      return bytes <= TINY_INPUT_BYTES ? Size.TINY : bytes <= MAX_INPUT_BYTES ? Size.SMALL
+          : Size.large(ceilDiv(bytes, BYTES_PER_SHUFFLE_PARTITION));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + root + ": " + e.getMessage(), e);
     }
   }
 
-  /** The input's bytes, compressed files weighted; stops counting once past {@code enough}. */
-  static long textBytes(FileSystem fs, Path root, long enough) throws IOException {
+  /** The input's bytes, compressed files weighted. */
+  static long textBytes(FileSystem fs, Path root) throws IOException {
     FileStatus status = fs.getFileStatus(root);
     if (status.isFile()) {
       return weighted(status);
     }
     long total = 0;
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-    while (files.hasNext() && total < enough) {
+    while (files.hasNext()) {
       total += weighted(files.next());
     }
     return total;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
   }
 
   private static long weighted(FileStatus file) {

@@ -18,25 +18,36 @@ class SmallRunsTest extends SparkTestBase {
 
   @Test
   void aSmallRunTurnsAdaptiveExecutionOffAndShufflesIntoOnePartitionPerSlot() {
-    assertThat(SmallRuns.settings(Size.SMALL, 2, new SparkConf(false)))
+    assertThat(SmallRuns.settings(Size.SMALL, 2, 32, new SparkConf(false)))
         .containsExactly(
             Map.entry(SmallRuns.ADAPTIVE, "false"), Map.entry(SmallRuns.SHUFFLE_PARTITIONS, "2"));
   }
 
   @Test
   void aTinyRunAlsoTurnsWholeStageCodeGenerationOff() {
-    assertThat(SmallRuns.settings(Size.TINY, 2, new SparkConf(false)))
+    assertThat(SmallRuns.settings(Size.TINY, 2, 32, new SparkConf(false)))
         .containsExactly(
             Map.entry(SmallRuns.ADAPTIVE, "false"), Map.entry(SmallRuns.SHUFFLE_PARTITIONS, "2"),
             Map.entry(SmallRuns.WHOLE_STAGE_CODEGEN, "false"));
-    assertThat(SmallRuns.settings(Size.LARGE, 2, new SparkConf(false))).isEmpty();
+    assertThat(SmallRuns.settings(Size.LARGE, 2, 32, new SparkConf(false))).isEmpty();
+  }
+
+  @Test
+  void aLargeRunRaisesTheShufflePartitionsToWhatItsDataWants() {
+    // 2.4 million articles (egypt-news-2013 grown 16x) want 481; 150,014 want 31, under the session's 32.
+    Size grown = Size.large(2_400_224 / SmallRuns.ARTICLES_PER_SHUFFLE_PARTITION + 1);
+    assertThat(SmallRuns.settings(grown, 2, 32, new SparkConf(false)))
+        .containsExactly(Map.entry(SmallRuns.SHUFFLE_PARTITIONS, "481"));
+    assertThat(SmallRuns.settings(Size.large(31), 2, 32, new SparkConf(false))).isEmpty();
+    assertThat(SmallRuns.settings(grown, 2, 32, new SparkConf(false).set(SmallRuns.SHUFFLE_PARTITIONS, "64")))
+        .isEmpty();
   }
 
   @Test
   void settingsTheUserGaveAreKept() {
     SparkConf user = new SparkConf(false).set(SmallRuns.SHUFFLE_PARTITIONS, "64")
         .set(SmallRuns.WHOLE_STAGE_CODEGEN, "true");
-    assertThat(SmallRuns.settings(Size.TINY, 2, user)).containsOnlyKeys(SmallRuns.ADAPTIVE);
+    assertThat(SmallRuns.settings(Size.TINY, 2, 32, user)).containsOnlyKeys(SmallRuns.ADAPTIVE);
   }
 
   @Test
@@ -60,8 +71,8 @@ class SmallRunsTest extends SparkTestBase {
 
   @Test
   void theSeedsAreATinyInput() {
-    assertThat(SmallRuns.ofInput(spark(), "data")).isEqualTo(Size.TINY);
-    assertThat(SmallRuns.ofInput(spark(), "data/000_31df72e609d04747.txt")).isEqualTo(Size.TINY);
+    assertThat(SmallRuns.ofInput(spark(), "data")).extracting(Size::kind).isEqualTo(SmallRuns.Kind.TINY);
+    assertThat(SmallRuns.ofInput(spark(), "data/000_31df72e609d04747.txt")).extracting(Size::kind).isEqualTo(SmallRuns.Kind.TINY);
   }
 
   @Test
@@ -77,11 +88,13 @@ class SmallRunsTest extends SparkTestBase {
     sized(plainTiny.resolve("a.jsonl"), 1L << 20);
     sized(gzippedTiny.resolve("a.jsonl.gz"), 1L << 20);
 
-    assertThat(SmallRuns.ofInput(spark(), plain.toString())).isEqualTo(Size.SMALL);
-    assertThat(SmallRuns.ofInput(spark(), gzipped.toString())).isEqualTo(Size.LARGE);
-    assertThat(SmallRuns.ofInput(spark(), plainTiny.toString())).isEqualTo(Size.TINY);
-    assertThat(SmallRuns.ofInput(spark(), gzippedTiny.toString())).isEqualTo(Size.SMALL);
-    assertThat(SmallRuns.ofInput(spark(), tmp.resolve("missing").toString())).isEqualTo(Size.LARGE);
+    assertThat(SmallRuns.ofInput(spark(), plain.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.SMALL);
+    assertThat(SmallRuns.ofInput(spark(), gzipped.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.LARGE);
+    // 20 MB of text at 16 MB per shuffle partition
+    assertThat(SmallRuns.ofInput(spark(), gzipped.toString()).shufflePartitions()).isEqualTo(2);
+    assertThat(SmallRuns.ofInput(spark(), plainTiny.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.TINY);
+    assertThat(SmallRuns.ofInput(spark(), gzippedTiny.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.SMALL);
+    assertThat(SmallRuns.ofInput(spark(), tmp.resolve("missing").toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.LARGE);
   }
 
   @Test
@@ -93,10 +106,11 @@ class SmallRunsTest extends SparkTestBase {
     spark().range(SmallRuns.MAX_ARTICLES).write().parquet(small.resolve("articles").toString());
     spark().range(SmallRuns.MAX_ARTICLES + 1).write().parquet(large.resolve("articles").toString());
 
-    assertThat(SmallRuns.ofCorpus(spark(), tiny.toString())).isEqualTo(Size.TINY);
-    assertThat(SmallRuns.ofCorpus(spark(), small.toString())).isEqualTo(Size.SMALL);
-    assertThat(SmallRuns.ofCorpus(spark(), large.toString())).isEqualTo(Size.LARGE);
-    assertThat(SmallRuns.ofCorpus(spark(), tmp.resolve("no-tables").toString())).isEqualTo(Size.LARGE);
+    assertThat(SmallRuns.ofCorpus(spark(), tiny.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.TINY);
+    assertThat(SmallRuns.ofCorpus(spark(), small.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.SMALL);
+    assertThat(SmallRuns.ofCorpus(spark(), large.toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.LARGE);
+    assertThat(SmallRuns.ofCorpus(spark(), large.toString()).shufflePartitions()).isEqualTo(2); // 8,001 articles
+    assertThat(SmallRuns.ofCorpus(spark(), tmp.resolve("no-tables").toString())).extracting(Size::kind).isEqualTo(SmallRuns.Kind.LARGE);
   }
 
   private static void sized(Path file, long bytes) throws IOException {
