@@ -18,9 +18,9 @@ import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Spark settings for runs on small corpora. Adaptive execution plans each shuffle and broadcast of a
- * query as its own job, re-planning after each: on a few thousand articles that planning on the
- * driver, not the data, is most of a query's time. A small run turns it off and shuffles into one
+ * Spark settings chosen by the size of a run's corpus, mostly for small ones. Adaptive execution
+ * plans each shuffle and broadcast of a query as its own job, re-planning after each: on a few
+ * thousand articles that planning on the driver, not the data, is most of a query's time. A small run turns it off and shuffles into one
  * partition per core (docs/benchmarks.md: seeds 34 → 31 s, 8,000 articles 73 → 66 s). A tiny run
  * (the seeds, a few hundred articles) also runs without whole-stage code generation: compiling a
  * class per query stage costs more than it saves on so little data (seeds 1–2 s less in interleaved
