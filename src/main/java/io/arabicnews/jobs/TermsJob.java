@@ -161,7 +161,6 @@ public final class TermsJob implements Callable<Integer> {
       out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
       out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);
       groupCounts.unpersist();
-      vocabulary.unpersist();
 
       Map<Integer, Long> byN = new TreeMap<>();
       for (Row r : frequencies.groupBy("n").count().collectAsList()) {

@@ -10,6 +10,7 @@ import io.arabicnews.dates.Period;
 import io.arabicnews.terms.TermsConfig;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.text.ArabicTextAnalyzer;
+import io.arabicnews.topics.LearnedTopics;
 import io.arabicnews.topics.Taxonomy;
 import io.arabicnews.topics.TopicsConfig;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +150,7 @@ class TopicsJobTest extends SparkTestBase {
   @Test
   void everyArticleGetsLearnedWeightsEvenWithoutVocabularyTerms() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("no-terms-in"));
-    try (java.util.stream.Stream<Path> seeds = Files.list(Path.of("data"))) {
+    try (Stream<Path> seeds = Files.list(Path.of("data"))) {
       for (Path seed : seeds.filter(f -> f.toString().endsWith(".txt")).toList()) {
         Files.copy(seed, in.resolve(seed.getFileName()));
       }
@@ -167,7 +169,7 @@ class TopicsJobTest extends SparkTestBase {
     for (Dataset<Row> unplaced : List.of(english, figures)) {
       List<Row> learned = table(out, "article_topics").join(unplaced, "article_id").filter("kind = 'learned'").collectAsList();
       assertThat(learned).hasSize(1);
-      assertThat((String) learned.get(0).getAs("topic_id")).isEqualTo(io.arabicnews.topics.LearnedTopics.UNASSIGNED);
+      assertThat((String) learned.get(0).getAs("topic_id")).isEqualTo(LearnedTopics.UNASSIGNED);
       assertThat((Double) learned.get(0).getAs("weight")).isEqualTo(1.0);
     }
     assertThat(table(out, "topics").filter("topic_id = 'lda_unassigned' AND kind = 'learned'").count()).isEqualTo(1);
