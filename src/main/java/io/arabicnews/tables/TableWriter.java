@@ -15,13 +15,14 @@ import org.apache.spark.sql.SparkSession;
 @Slf4j
 public final class TableWriter {
   /**
-   * Row groups of about this many bytes, unless the session's Hadoop configuration sets {@code
-   * parquet.block.size} (Parquet measures what it has buffered: compressed pages, so about the
-   * compressed size). A row group is the smallest part of a file that a reader hands to one task or
-   * thread. With Parquet's default of 128 MB the 150,000 articles of egypt-news-2013 left 5 sentence
-   * files of one row group each (ingest writes as many files as it read), so every later job read
-   * the sentences in 5 tasks whatever the cluster's cores, and DuckDB read the 21 million
-   * article_terms rows (6 files) in 6 threads.
+   * Row groups of about this many bytes, unless the session sets {@code parquet.block.size} (in its
+   * Hadoop configuration, as {@code --conf spark.hadoop.parquet.block.size} does, or in its SQL
+   * conf). Parquet measures what it has buffered, compressed pages, so this is about the compressed
+   * size. A row group is the smallest part of a file that a reader hands to one task or thread. With
+   * Parquet's default of 128 MB the 150,000 articles of egypt-news-2013 left 5 sentence files of one
+   * row group each (ingest writes as many files as it read), so every later job read the sentences
+   * in 5 tasks whatever the cluster's cores, and DuckDB read the 21 million article_terms rows (5
+   * files) in 5 threads.
    */
   public static final long ROW_GROUP_BYTES = 8L << 20;
   private static final String PARQUET_ROW_GROUP_BYTES = "parquet.block.size";
@@ -49,7 +50,9 @@ public final class TableWriter {
     long t0 = System.nanoTime();
     DataFrameWriter<Row> writer =
         table.conform(data).coalesce(Math.max(1, files)).write().mode(SaveMode.Overwrite).option("compression", "snappy");
-    if (data.sparkSession().sparkContext().hadoopConfiguration().get(PARQUET_ROW_GROUP_BYTES) == null) {
+    SparkSession session = data.sparkSession();
+    if (session.sparkContext().hadoopConfiguration().get(PARQUET_ROW_GROUP_BYTES) == null
+        && !session.conf().contains(PARQUET_ROW_GROUP_BYTES)) {
       writer = writer.option(PARQUET_ROW_GROUP_BYTES, ROW_GROUP_BYTES);
     }
     writer.parquet(pathOf(table));

@@ -93,8 +93,8 @@ public final class LearnedTopics {
       for (Object idx : r.getList(1)) {
         top.add(display[(Integer) idx]);
       }
-      topics.add(RowFactory.create(topicId(topic), "Learned topic " + topic + ": " + String.join(" / ", top.subList(0, Math.min(3, top.size()))),
-          String.join(" / ", top.subList(0, Math.min(3, top.size()))), top));
+      String label = String.join(" / ", top.subList(0, Math.min(3, top.size())));
+      topics.add(RowFactory.create(topicId(topic), "Learned topic " + topic + ": " + label, label, top));
     }
     topics.add(RowFactory.create(UNASSIGNED, "Unassigned (no term of the LDA vocabulary)", TopicTables.UNASSIGNED_AR, List.of()));
     StructType topicSchema = new StructType().add("topic_id", DataTypes.StringType)

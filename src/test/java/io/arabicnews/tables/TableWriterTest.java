@@ -72,6 +72,17 @@ class TableWriterTest extends SparkTestBase {
   }
 
   @Test
+  void aRowGroupSizeSetInTheSqlConfWins() throws IOException {
+    spark().conf().set("parquet.block.size", String.valueOf(2L << 20));
+    try {
+      new TableWriter(tmp.toString()).write(lines(), NUMBERED, 1);
+    } finally {
+      spark().conf().unset("parquet.block.size");
+    }
+    assertThat(rowGroups(tmp.resolve("numbered"))).as("row groups of 2 MB").hasSizeGreaterThanOrEqualTo(8);
+  }
+
+  @Test
   void aRowGroupSizeSetInTheSessionWins() throws IOException {
     Configuration hadoop = spark().sparkContext().hadoopConfiguration();
     hadoop.setLong("parquet.block.size", 2L << 20);
