@@ -88,8 +88,8 @@ public final class TopicsJob implements Callable<Integer> {
               spark.read().parquet(in.pathOf(Tables.TERM_FREQUENCIES)), articleCount, cfg);
       TableWriter out = new TableWriter(outputRoot);
       out.write(TopicTables.topics(spark, taxonomy, learned == null ? null : learned.topics()), Tables.TOPICS, 1);
-      out.write(TopicTables.articleTopics(curated, learned == null ? null : learned.articleTopics()),
-          Tables.ARTICLE_TOPICS, IngestJob.filesFor(articleCount, 100_000));
+      out.writeShuffled(TopicTables.articleTopics(curated, learned == null ? null : learned.articleTopics()),
+          Tables.ARTICLE_TOPICS, IngestJob.filesFor(articleCount, 100_000), col("article_id"));
       Dataset<Row> articleTopics = spark.read().parquet(out.pathOf(Tables.ARTICLE_TOPICS));
       out.write(TopicTables.timeline(articleTopics, articles, spark.read().parquet(out.pathOf(Tables.TOPICS)),
           cfg.getPeriod(), cfg.getSmoothingWindow()), Tables.TOPIC_TIMELINE, 1);

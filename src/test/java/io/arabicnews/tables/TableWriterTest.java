@@ -1,6 +1,9 @@
 package io.arabicnews.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -10,13 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.CollectionAccumulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +77,34 @@ class TableWriterTest extends SparkTestBase {
     } finally {
       spark().conf().unset("spark.sql.files.maxPartitionBytes");
     }
+  }
+
+  /** Twelve partitions of work whose tasks note their partition ids in {@code tasks}. */
+  private static Dataset<Row> work(CollectionAccumulator<Integer> tasks) {
+    Dataset<Row> lines = spark().range(0, 12_000, 1, 12).selectExpr("id % 500 as id", "sha2(cast(id as string), 256) as line");
+    return lines.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+      tasks.add(TaskContext.getPartitionId());
+      return rows;
+    }, Encoders.row(lines.schema()));
+  }
+
+  @Test
+  void aShuffledWriteKeepsTheWorksOwnTasksAndEachKeyInOneFile() throws IOException {
+    CollectionAccumulator<Integer> merged = spark().sparkContext().collectionAccumulator("merged");
+    new TableWriter(tmp.resolve("merged").toString()).write(work(merged), NUMBERED, 3);
+    assertThat(Set.copyOf(merged.value())).as("tasks of the work merged into 3 files").hasSize(3);
+
+    CollectionAccumulator<Integer> shuffled = spark().sparkContext().collectionAccumulator("shuffled");
+    new TableWriter(tmp.toString()).writeShuffled(work(shuffled), NUMBERED, 3, col("id"));
+    assertThat(Set.copyOf(shuffled.value())).as("tasks of the work shuffled into 3 files").hasSize(12);
+
+    Dataset<Row> lines = work(spark().sparkContext().collectionAccumulator());
+    Dataset<Row> written = spark().read().parquet(tmp.resolve("numbered").toString()).withColumn("file", input_file_name());
+    assertThat(written.select("file").distinct().count()).isEqualTo(3);
+    assertThat(written.drop("file").exceptAll(lines).count()).isZero();
+    assertThat(lines.exceptAll(written.drop("file")).count()).isZero();
+    assertThat(written.groupBy("id").agg(countDistinct("file").as("files")).filter("files > 1").count())
+        .as("ids written to more than one file").isZero();
   }
 
   @Test
