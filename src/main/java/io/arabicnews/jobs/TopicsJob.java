@@ -88,8 +88,13 @@ public final class TopicsJob implements Callable<Integer> {
               spark.read().parquet(in.pathOf(Tables.TERM_FREQUENCIES)), articleCount, cfg);
       TableWriter out = new TableWriter(outputRoot);
       out.write(TopicTables.topics(spark, taxonomy, learned == null ? null : learned.topics()), Tables.TOPICS, 1);
-      out.writeShuffled(TopicTables.articleTopics(curated, learned == null ? null : learned.articleTopics()),
-          Tables.ARTICLE_TOPICS, IngestJob.filesFor(articleCount, 100_000), col("article_id"));
+      Dataset<Row> topicsOfArticles = TopicTables.articleTopics(curated, learned == null ? null : learned.articleTopics());
+      int files = IngestJob.filesFor(articleCount, 100_000);
+      if (learned != null && LearnedTopics.mergingFilesLimitsWeightTasks(files, articleCount)) {
+        out.writeShuffled(topicsOfArticles, Tables.ARTICLE_TOPICS, files, col("article_id"));
+      } else {
+        out.write(topicsOfArticles, Tables.ARTICLE_TOPICS, files);
+      }
       Dataset<Row> articleTopics = spark.read().parquet(out.pathOf(Tables.ARTICLE_TOPICS));
       out.write(TopicTables.timeline(articleTopics, articles, spark.read().parquet(out.pathOf(Tables.TOPICS)),
           cfg.getPeriod(), cfg.getSmoothingWindow()), Tables.TOPIC_TIMELINE, 1);
