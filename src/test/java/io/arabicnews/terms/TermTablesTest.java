@@ -3,6 +3,7 @@ package io.arabicnews.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arabicnews.SparkTestBase;
+import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -72,6 +73,63 @@ class TermTablesTest extends SparkTestBase {
 
     assertThat(rows).containsExactly(
         "a1 الارهاب 5 الارهاب 3", "a1 مصر 3 مصر 3", "a2 مصر 4 ومصر 3");
+  }
+
+  private static final StructType WITH_ARTICLES = new StructType()
+      .add("article_id", DataTypes.StringType).add("term_key", DataTypes.StringType).add("n", DataTypes.IntegerType)
+      .add("term_count", DataTypes.LongType).add("display", DataTypes.StringType)
+      .add("display_count", DataTypes.LongType).add("period_start", DataTypes.DateType)
+      .add("source", DataTypes.StringType).add("n_tokens", DataTypes.IntegerType)
+      .add("is_canonical", DataTypes.BooleanType);
+
+  /**
+   * Four articles: two in January from two sources (the second a near-duplicate), one in February,
+   * one undated; a phrase candidate outside the vocabulary. Totals, periods and sources are all
+   * summed from the cells, and each equals the sum over its articles.
+   */
+  private static Dataset<Row> cellsOfFourArticles() {
+    Date jan = Date.valueOf("2013-01-01");
+    Date feb = Date.valueOf("2013-02-01");
+    return TermTables.cells(spark().createDataFrame(List.of(
+        RowFactory.create("a1", "مصر", 1, 3L, "مصر", 3L, jan, "ahram", 40, true),
+        RowFactory.create("a1", "الارهاب", 1, 2L, "الإرهاب", 2L, jan, "ahram", 40, true),
+        RowFactory.create("a2", "مصر", 1, 1L, "مصر", 1L, jan, "masrawy", 30, false),
+        RowFactory.create("a2", "الارهاب", 1, 3L, "الارهاب", 3L, jan, "masrawy", 30, false),
+        RowFactory.create("a3", "الارهاب", 1, 1L, "الإرهاب", 1L, feb, "ahram", 20, true),
+        RowFactory.create("a3", "مكافحه الارهاب", 2, 1L, "مكافحة الإرهاب", 1L, feb, "ahram", 20, true),
+        RowFactory.create("a4", "مصر", 1, 2L, "مصر", 2L, null, TermTables.UNKNOWN_SOURCE, 10, true)),
+        WITH_ARTICLES));
+  }
+
+  @Test
+  void totalsAreSumsOfTheCellsWithTheMostFrequentPrintedForm() {
+    List<String> totals = TermTables.totals(cellsOfFourArticles()).orderBy("n", "term_key").collectAsList().stream()
+        .map(r -> r.getAs("term_key") + " " + r.getAs("term_count") + " " + r.getAs("doc_count") + " "
+            + r.getAs("term_count_dedup") + " " + r.getAs("doc_count_dedup") + " " + r.getAs("display_form"))
+        .toList();
+
+    // «الارهاب»: 3 occurrences printed each way, a tie won by the alphabetically last form.
+    assertThat(totals).containsExactly(
+        "الارهاب 6 3 3 2 الارهاب", "مصر 6 3 5 2 مصر", "مكافحه الارهاب 1 1 1 1 مكافحة الإرهاب");
+  }
+
+  @Test
+  void periodAndSourceCountsAreSumsOfTheCellsForTheVocabulary() {
+    Dataset<Row> vocabulary = spark().createDataFrame(List.of(
+        RowFactory.create("مصر", 1, 0.0), RowFactory.create("الارهاب", 1, 0.0)), TERMS);
+
+    List<String> counts = TermTables.groupCounts(cellsOfFourArticles(), vocabulary)
+        .orderBy("by_source", "period_start", "source", "term_key").collectAsList().stream()
+        .map(r -> (r.<Boolean>getAs("by_source") ? r.getAs("source") : r.getAs("period_start")) + " "
+            + r.getAs("term_key") + " " + r.getAs("term_count") + " " + r.getAs("doc_count") + " "
+            + r.getAs("term_count_dedup") + " " + r.getAs("doc_count_dedup"))
+        .toList();
+
+    // The undated article counts under its source only; the phrase outside the vocabulary nowhere.
+    assertThat(counts).containsExactly(
+        "2013-01-01 الارهاب 5 2 2 1", "2013-01-01 مصر 4 2 3 1", "2013-02-01 الارهاب 1 1 1 1",
+        "(unknown) مصر 2 1 2 1", "ahram الارهاب 3 2 3 2", "ahram مصر 3 1 3 1",
+        "masrawy الارهاب 3 1 0 0", "masrawy مصر 1 1 0 0");
   }
 
   @Test
