@@ -111,7 +111,8 @@ public final class EntitiesJob implements Callable<Integer> {
           out.rowCount(spark, Tables.ENTITY_CANDIDATES),
           (System.nanoTime() - t0) / 1e9);
     } finally {
-      extracted.unpersist();
+      // Blocking: the session may stop right after, and removals still running then fail noisily.
+      extracted.unpersist(true);
     }
   }
 }

@@ -142,7 +142,8 @@ public final class IngestJob implements Callable<Integer> {
       return new IngestReport(
           read, loaded, rejected, byReason, undated, clusters, duplicateArticles, (System.nanoTime() - t0) / 1e9);
     } finally {
-      assembled.unpersist();
+      // Blocking: the session may stop right after, and removals still running then fail noisily.
+      assembled.unpersist(true);
     }
   }
 

@@ -118,12 +118,10 @@ public final class TermsJob implements Callable<Integer> {
         TermTables.withArticles(TermTables.perArticle(counted, rejoined), articleAttributes, cfg.getPeriod());
     if (!broadcastArticles) {
       // Too many articles to broadcast: each table's join would shuffle and sort all the term rows
-      // (367 million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the cells and article_terms.
+      // (367 million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the four tables.
       perArticleAll = perArticleAll.persist(StorageLevel.DISK_ONLY());
     }
-    // Totals, periods and sources are all sums of the cells: the per-article rows are grouped once.
-    Dataset<Row> cells = TermTables.cells(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> totalsAll = TermTables.totals(cells).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> totalsAll = TermTables.totals(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> phrases = null;
     Dataset<Row> vocabulary = null;
     try {
@@ -154,8 +152,12 @@ public final class TermsJob implements Callable<Integer> {
       log.info("64-bit term hashes {} every term of the corpus", hashesUnique ? "tell apart" : "do not tell apart (string keys used)");
       out.write(TermTables.articleTerms(perArticleAll, frequencies, hashesUnique),
           Tables.ARTICLE_TERMS, bigFiles);
-      // Periods and sources from one pass over the cells, kept while both tables are written.
-      Dataset<Row> groupCounts = TermTables.groupCounts(cells, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
+      // Periods and sources from one pass over the per-article rows, kept while both tables are
+      // written. Filtered to the vocabulary after grouping: the few rejected phrase candidates cost
+      // less in the aggregation than a vocabulary lookup for each of the 23 million rows.
+      Dataset<Row> groupCounts =
+          TermTables.groupCounts(perArticleAll, vocabulary, hashesUnique)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
       out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);
       groupCounts.unpersist();
@@ -166,17 +168,17 @@ public final class TermsJob implements Callable<Integer> {
       }
       return new TermsReport(articleCount, undated, byN, minCount, (System.nanoTime() - t0) / 1e9);
     } finally {
+      // Blocking: the session may stop right after, and removals still running then fail noisily.
       if (phrases != null) {
-        phrases.unpersist();
+        phrases.unpersist(true);
       }
       if (vocabulary != null) {
-        vocabulary.unpersist();
+        vocabulary.unpersist(true);
       }
-      totalsAll.unpersist();
-      cells.unpersist();
-      perArticleAll.unpersist();
-      rejoined.unpersist();
-      counted.unpersist();
+      totalsAll.unpersist(true);
+      perArticleAll.unpersist(true);
+      rejoined.unpersist(true);
+      counted.unpersist(true);
     }
   }
 }

@@ -102,7 +102,8 @@ public final class TopicsJob implements Callable<Integer> {
       long undated = articles.filter(col("published_date").isNull()).count();
       return new TopicsReport(articleCount, undated, unassigned, cfg.getLdaTopics(), (System.nanoTime() - t0) / 1e9);
     } finally {
-      scored.unpersist();
+      // Blocking: the session may stop right after, and removals still running then fail noisily.
+      scored.unpersist(true);
     }
   }
 }

@@ -88,38 +88,21 @@ public final class TermTables {
   }
 
   /**
-   * The {@link #withArticles} rows summed per period, source, term and printed form: {@code
-   * period_start, source, term_key, n, display, term_count, doc_count, term_count_dedup,
-   * doc_count_dedup, display_count}. An article belongs to one period and one source and its row
-   * carries one printed form, so the corpus totals ({@link #totals}) and the counts per period and
-   * per source ({@link #groupCounts}) are all sums of these cells: the per-article rows (21 million
-   * for a year of news) are grouped once, into about 2.8 million cells, instead of once per table.
-   */
-  public static Dataset<Row> cells(Dataset<Row> perArticle) {
-    Column canonical = col("is_canonical");
-    return perArticle
-        .groupBy(col("period_start"), col("source"), col("term_key"), col("n"), col("display"))
-        .agg(
-            sum("term_count").as("term_count"),
-            count(lit(1)).as("doc_count"),
-            sum(when(canonical, col("term_count")).otherwise(0L)).as("term_count_dedup"),
-            sum(when(canonical, 1L).otherwise(0L)).as("doc_count_dedup"),
-            sum("display_count").as("display_count"));
-  }
-
-  /**
    * Corpus totals per term, raw and over canonical articles only, with the term's most frequent
    * printed form and its stems: {@code term_key, n, term_count, doc_count, term_count_dedup,
    * doc_count_dedup, display_form, stem}. The stems are those of the key's words ({@link
    * ArabicTextAnalyzer#stemKeys}), computed once per term here rather than carried on every
    * per-article row.
    *
-   * @param cells {@link #cells} of the per-article rows
+   * @param perArticle {@link #withArticles} rows (is_canonical is read)
    */
-  public static Dataset<Row> totals(Dataset<Row> cells) {
-    // Summed by printed form first (for the most frequent one), then by term.
+  public static Dataset<Row> totals(Dataset<Row> perArticle) {
+    // One pass over the per-article rows gives the counts and the display form: grouped by printed
+    // form first (an article's row carries one), then by term.
     Dataset<Row> byForm =
-        summedCounts(cells.groupBy(col("term_key"), col("n"), col("display")), sum("display_count").as("c"));
+        withDedupCounts(
+            perArticle.groupBy(col("term_key"), col("n"), col("display")),
+            sum("display_count").as("c"));
     return byForm
         .groupBy(col("term_key"), col("n"))
         .agg(
@@ -136,18 +119,19 @@ public final class TermTables {
   private static final UserDefinedFunction STEMS =
       udf((UDF1<String, String>) ArabicTextAnalyzer::stemKeys, DataTypes.StringType);
 
-  /** The sums of the four counts of {@link #cells} over the grouped rows, and {@code extra}. */
-  private static Dataset<Row> summedCounts(RelationalGroupedDataset grouped, Column... extra) {
+  /** Raw and de-duplicated sums of term_count and of articles over the grouped rows, and {@code extra}. */
+  private static Dataset<Row> withDedupCounts(RelationalGroupedDataset grouped, Column... extra) {
+    Column canonical = col("is_canonical");
     List<Column> rest = new ArrayList<>(List.of(
-        sum("doc_count").as("doc_count"),
-        sum("term_count_dedup").as("term_count_dedup"),
-        sum("doc_count_dedup").as("doc_count_dedup")));
+        count(lit(1)).as("doc_count"),
+        sum(when(canonical, col("term_count")).otherwise(0L)).as("term_count_dedup"),
+        sum(when(canonical, 1L).otherwise(0L)).as("doc_count_dedup")));
     rest.addAll(List.of(extra));
     return grouped.agg(sum("term_count").as("term_count"), rest.toArray(Column[]::new));
   }
 
   /**
-   * @param totals {@link #totals} of the per-article rows
+   * @param totals {@link #totals} of perArticle
    * @param articleCount articles in the corpus (the idf's N)
    * @param totalTokens word tokens in the corpus, stop words included (the per_10k base)
    * @param canonicalTokens word tokens of the canonical articles (the per_10k_dedup base)
@@ -205,31 +189,43 @@ public final class TermTables {
   }
 
   /**
-   * Counts per period and term and per source and term, summed from the {@link #cells} (grouping
-   * sets: one pass for both), for the terms of {@code vocabulary} ({@code term_key, n}): {@code
-   * period_start, source, term_key, n, term_count, doc_count, term_count_dedup, doc_count_dedup,
-   * by_source}. A row counts either a period ({@code by_source} false, source null) or a source
-   * ({@code by_source} true, period_start null). Articles without a date fall into no period (they
-   * are still in the corpus-wide tables); articles without a source count under {@link
-   * #UNKNOWN_SOURCE}. Filtered to the vocabulary after grouping: the few rejected phrase candidates
-   * cost less in the aggregation than a vocabulary lookup for each cell.
+   * Counts per period and term and per source and term, from one pass over the per-article rows
+   * ({@link #withArticles}; grouping sets: the 21 million rows of a year of news are read once for both), for the
+   * terms of {@code vocabulary} ({@code term_key, n}): {@code period_start, source, term_key, n,
+   * term_count, doc_count, term_count_dedup, doc_count_dedup, by_source}. A row counts either a
+   * period ({@code by_source} false, source null) or a source ({@code by_source} true, period_start
+   * null). Articles without a date fall into no period (they are still in the corpus-wide tables);
+   * articles without a source count under {@link #UNKNOWN_SOURCE}.
+   *
+   * <p>The rows are grouped by a 64-bit hash of the term, not its key: a fixed-width key instead of a
+   * string in every aggregation and shuffle row; the vocabulary gives the keys back after grouping
+   * and drops the phrase candidates it rejected. Unless {@code hashesUnique} ({@link
+   * #hashesIdentifyTerms} of the corpus totals, so no rejected candidate shares a vocabulary term's
+   * hash either), the string keys are used instead.
    */
-  public static Dataset<Row> groupCounts(Dataset<Row> cells, Dataset<Row> vocabulary) {
+  public static Dataset<Row> groupCounts(Dataset<Row> perArticle, Dataset<Row> vocabulary, boolean hashesUnique) {
+    Dataset<Row> terms = vocabulary.select(col("term_key"), col("n"), termHash().as("term_hash"));
+    String key = hashesUnique ? "term_hash" : "term_key";
+    Dataset<Row> rows = hashesUnique ? perArticle.withColumn(key, termHash()) : perArticle;
+    Dataset<Row> grouped =
+        rows.select(col("article_id"), col(key), col("n"), col("term_count"), col("period_start"), col("source"),
+            col("is_canonical"));
     Column periodStart = col("period_start");
     Column source = col("source");
-    Column term = col("term_key");
+    Column term = col(key);
     Column n = col("n");
     Dataset<Row> counts =
-        summedCounts(
-            cells.groupingSets(seq(seq(periodStart, term, n), seq(source, term, n)), periodStart, source, term, n),
+        withDedupCounts(
+            grouped.groupingSets(
+                seq(seq(periodStart, term, n), seq(source, term, n)), periodStart, source, term, n),
             // 1 when the period was aggregated away: a source row
             grouping(periodStart).as("period_rolled_up"));
     Column bySource = col("period_rolled_up").equalTo(1);
     return counts
         .filter(bySource.or(periodStart.isNotNull()))
-        .join(broadcast(vocabulary.select("term_key", "n")), new String[] {"term_key", "n"}, "left_semi")
+        .join(broadcast(terms), new String[] {key, "n"})
         .withColumn("by_source", bySource)
-        .drop("period_rolled_up");
+        .drop("period_rolled_up", "term_hash");
   }
 
   /** @param groupCounts {@link #groupCounts} */

@@ -84,13 +84,12 @@ class TermTablesTest extends SparkTestBase {
 
   /**
    * Four articles: two in January from two sources (the second a near-duplicate), one in February,
-   * one undated; a phrase candidate outside the vocabulary. Totals, periods and sources are all
-   * summed from the cells, and each equals the sum over its articles.
+   * one undated; a phrase candidate outside the vocabulary.
    */
-  private static Dataset<Row> cellsOfFourArticles() {
+  private static Dataset<Row> fourArticles() {
     Date jan = Date.valueOf("2013-01-01");
     Date feb = Date.valueOf("2013-02-01");
-    return TermTables.cells(spark().createDataFrame(List.of(
+    return spark().createDataFrame(List.of(
         RowFactory.create("a1", "مصر", 1, 3L, "مصر", 3L, jan, "ahram", 40, true),
         RowFactory.create("a1", "الارهاب", 1, 2L, "الإرهاب", 2L, jan, "ahram", 40, true),
         RowFactory.create("a2", "مصر", 1, 1L, "مصر", 1L, jan, "masrawy", 30, false),
@@ -98,12 +97,12 @@ class TermTablesTest extends SparkTestBase {
         RowFactory.create("a3", "الارهاب", 1, 1L, "الإرهاب", 1L, feb, "ahram", 20, true),
         RowFactory.create("a3", "مكافحه الارهاب", 2, 1L, "مكافحة الإرهاب", 1L, feb, "ahram", 20, true),
         RowFactory.create("a4", "مصر", 1, 2L, "مصر", 2L, null, TermTables.UNKNOWN_SOURCE, 10, true)),
-        WITH_ARTICLES));
+        WITH_ARTICLES);
   }
 
   @Test
-  void totalsAreSumsOfTheCellsWithTheMostFrequentPrintedForm() {
-    List<String> totals = TermTables.totals(cellsOfFourArticles()).orderBy("n", "term_key").collectAsList().stream()
+  void totalsAreSumsOverArticlesWithTheMostFrequentPrintedForm() {
+    List<String> totals = TermTables.totals(fourArticles()).orderBy("n", "term_key").collectAsList().stream()
         .map(r -> r.getAs("term_key") + " " + r.getAs("term_count") + " " + r.getAs("doc_count") + " "
             + r.getAs("term_count_dedup") + " " + r.getAs("doc_count_dedup") + " " + r.getAs("display_form"))
         .toList();
@@ -113,23 +112,26 @@ class TermTablesTest extends SparkTestBase {
         "الارهاب 6 3 3 2 الارهاب", "مصر 6 3 5 2 مصر", "مكافحه الارهاب 1 1 1 1 مكافحة الإرهاب");
   }
 
+  /** By term hash or by key, the same counts: each the sum over its articles, for the vocabulary only. */
   @Test
-  void periodAndSourceCountsAreSumsOfTheCellsForTheVocabulary() {
+  void periodAndSourceCountsAreSumsOverArticlesForTheVocabulary() {
     Dataset<Row> vocabulary = spark().createDataFrame(List.of(
         RowFactory.create("مصر", 1, 0.0), RowFactory.create("الارهاب", 1, 0.0)), TERMS);
 
-    List<String> counts = TermTables.groupCounts(cellsOfFourArticles(), vocabulary)
-        .orderBy("by_source", "period_start", "source", "term_key").collectAsList().stream()
-        .map(r -> (r.<Boolean>getAs("by_source") ? r.getAs("source") : r.getAs("period_start")) + " "
-            + r.getAs("term_key") + " " + r.getAs("term_count") + " " + r.getAs("doc_count") + " "
-            + r.getAs("term_count_dedup") + " " + r.getAs("doc_count_dedup"))
-        .toList();
+    for (boolean byHash : new boolean[] {true, false}) {
+      List<String> counts = TermTables.groupCounts(fourArticles(), vocabulary, byHash)
+          .orderBy("by_source", "period_start", "source", "term_key").collectAsList().stream()
+          .map(r -> (r.<Boolean>getAs("by_source") ? r.getAs("source") : r.getAs("period_start")) + " "
+              + r.getAs("term_key") + " " + r.getAs("term_count") + " " + r.getAs("doc_count") + " "
+              + r.getAs("term_count_dedup") + " " + r.getAs("doc_count_dedup"))
+          .toList();
 
-    // The undated article counts under its source only; the phrase outside the vocabulary nowhere.
-    assertThat(counts).containsExactly(
-        "2013-01-01 الارهاب 5 2 2 1", "2013-01-01 مصر 4 2 3 1", "2013-02-01 الارهاب 1 1 1 1",
-        "(unknown) مصر 2 1 2 1", "ahram الارهاب 3 2 3 2", "ahram مصر 3 1 3 1",
-        "masrawy الارهاب 3 1 0 0", "masrawy مصر 1 1 0 0");
+      // The undated article counts under its source only; the phrase outside the vocabulary nowhere.
+      assertThat(counts).as("by hash: %s", byHash).containsExactly(
+          "2013-01-01 الارهاب 5 2 2 1", "2013-01-01 مصر 4 2 3 1", "2013-02-01 الارهاب 1 1 1 1",
+          "(unknown) مصر 2 1 2 1", "ahram الارهاب 3 2 3 2", "ahram مصر 3 1 3 1",
+          "masrawy الارهاب 3 1 0 0", "masrawy مصر 1 1 0 0");
+    }
   }
 
   @Test
