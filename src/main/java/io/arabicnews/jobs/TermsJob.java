@@ -85,7 +85,6 @@ public final class TermsJob implements Callable<Integer> {
     long canonicalTokens = corpus.isNullAt(3) ? 0 : corpus.getLong(3);
     // The per-article attributes joined to millions of term rows: broadcast while they are small.
     boolean broadcastArticles = articleCount <= cfg.getBroadcastArticles();
-    Dataset<Row> articleAttributes = broadcastArticles ? broadcast(articles) : articles;
     long minCount = cfg.effectivePhraseMinCount(totalTokens);
 
     // Pass 1: which phrase hashes reach the minimum count (numbers, not strings, go through the shuffle).
@@ -115,10 +114,10 @@ public final class TermsJob implements Callable<Integer> {
     Dataset<Row> rejoined = TermTables.rejoined(counted).persist(StorageLevel.MEMORY_AND_DISK());
     log.info("{} term rows of articles cut by a reader split, summed", rejoined.count());
     Dataset<Row> perArticleAll =
-        TermTables.withArticles(TermTables.perArticle(counted, rejoined), articleAttributes, cfg.getPeriod());
+        TermTables.withArticles(TermTables.perArticle(counted, rejoined), articles, cfg.getPeriod(), broadcastArticles);
     if (!broadcastArticles) {
-      // Too many articles to broadcast: each table's join would shuffle and sort all the term rows
-      // (367 million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the four tables.
+      // Too many articles to broadcast: each table's join would shuffle all the term rows (367
+      // million at 16x egypt-news-2013). One shuffle join, kept on disk, serves the four tables.
       perArticleAll = perArticleAll.persist(StorageLevel.DISK_ONLY());
     }
     Dataset<Row> totalsAll = TermTables.totals(perArticleAll).persist(StorageLevel.MEMORY_AND_DISK());
@@ -158,8 +157,8 @@ public final class TermsJob implements Callable<Integer> {
       Dataset<Row> groupCounts =
           TermTables.groupCounts(perArticleAll, vocabulary, hashesUnique)
               .persist(StorageLevel.MEMORY_AND_DISK());
-      out.write(TermTables.termTimeline(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
-      out.write(TermTables.termBySource(groupCounts, articleAttributes, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);
+      out.write(TermTables.termTimeline(groupCounts, articles, cfg.getPeriod()), Tables.TERM_TIMELINE, bigFiles);
+      out.write(TermTables.termBySource(groupCounts, articles, cfg.getPeriod()), Tables.TERM_BY_SOURCE, bigFiles);
       groupCounts.unpersist();
 
       Map<Integer, Long> byN = new TreeMap<>();

@@ -82,9 +82,15 @@ public final class TermTables {
    * n_tokens} and {@code is_canonical}. Spark prunes the attributes a table does not read.
    *
    * @param articles {@code article_id, source, published_date, n_tokens, is_canonical} of every article
+   * @param broadcastArticles whether the articles are few enough to broadcast; if not, a shuffled hash
+   *     join: each task hashes its share of the articles (a few thousand) and streams its term rows
+   *     past them, where Spark's default sort-merge join would sort all the term rows (367 million at
+   *     16× egypt-news-2013, spilling 50 GB)
    */
-  public static Dataset<Row> withArticles(Dataset<Row> perArticle, Dataset<Row> articles, Period period) {
-    return perArticle.join(groupedArticles(articles, period), "article_id");
+  public static Dataset<Row> withArticles(
+      Dataset<Row> perArticle, Dataset<Row> articles, Period period, boolean broadcastArticles) {
+    Dataset<Row> grouped = groupedArticles(articles, period);
+    return perArticle.join(broadcastArticles ? broadcast(grouped) : grouped.hint("shuffle_hash"), "article_id");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.arabicnews.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arabicnews.SparkTestBase;
+import io.arabicnews.dates.Period;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -132,6 +133,41 @@ class TermTablesTest extends SparkTestBase {
           "(unknown) مصر 2 1 2 1", "ahram الارهاب 3 2 3 2", "ahram مصر 3 1 3 1",
           "masrawy الارهاب 3 1 0 0", "masrawy مصر 1 1 0 0");
     }
+  }
+
+  /**
+   * Few articles are broadcast to the term rows; many meet them in a shuffled hash join, which does
+   * not sort the term rows. Either way each row gets its article's period, source and flags.
+   */
+  @Test
+  void articlesJoinTheTermRowsByBroadcastOrByShuffledHashJoinWithTheSameRows() {
+    Dataset<Row> perArticle = spark().createDataFrame(List.of(
+        RowFactory.create("a1", "مصر", 1, 3L), RowFactory.create("a2", "مصر", 1, 1L),
+        RowFactory.create("a2", "وزير", 1, 2L)), PER_ARTICLE);
+    Dataset<Row> articles = spark().createDataFrame(List.of(
+            RowFactory.create("a1", "ahram", Date.valueOf("2013-01-17"), 10, true),
+            RowFactory.create("a2", null, Date.valueOf("2013-02-03"), 4, false)),
+        new StructType().add("article_id", DataTypes.StringType).add("source", DataTypes.StringType)
+            .add("published_date", DataTypes.DateType).add("n_tokens", DataTypes.IntegerType)
+            .add("is_canonical", DataTypes.BooleanType));
+
+    Dataset<Row> broadcast = TermTables.withArticles(perArticle, articles, Period.MONTH, true);
+    Dataset<Row> shuffled = TermTables.withArticles(perArticle, articles, Period.MONTH, false);
+
+    assertThat(broadcast.queryExecution().sparkPlan().toString()).contains("BroadcastHashJoin");
+    assertThat(shuffled.queryExecution().sparkPlan().toString()).contains("ShuffledHashJoin").doesNotContain("SortMergeJoin");
+    List<String> rows = joined(shuffled);
+    assertThat(rows).containsExactly(
+        "a1 مصر 3 2013-01-01 ahram 10 true", "a2 مصر 1 2013-02-01 (unknown) 4 false",
+        "a2 وزير 2 2013-02-01 (unknown) 4 false");
+    assertThat(joined(broadcast)).isEqualTo(rows);
+  }
+
+  private static List<String> joined(Dataset<Row> withArticles) {
+    return withArticles.orderBy("article_id", "term_key").collectAsList().stream()
+        .map(r -> r.getAs("article_id") + " " + r.getAs("term_key") + " " + r.getAs("term_count") + " "
+            + r.getAs("period_start") + " " + r.getAs("source") + " " + r.getAs("n_tokens") + " " + r.getAs("is_canonical"))
+        .toList();
   }
 
   @Test
