@@ -85,7 +85,8 @@ public final class TermTables {
    * @param broadcastArticles whether the articles are few enough to broadcast; if not, a shuffled hash
    *     join: each task hashes its share of the articles (a few thousand) and streams its term rows
    *     past them, where Spark's default sort-merge join would sort all the term rows (367 million at
-   *     16× egypt-news-2013, spilling 50 GB)
+   *     16× egypt-news-2013). A task's share stays small: large runs get a shuffle partition per
+   *     5,000 articles ({@code SmallRuns})
    */
   public static Dataset<Row> withArticles(
       Dataset<Row> perArticle, Dataset<Row> articles, Period period, boolean broadcastArticles) {
