@@ -83,10 +83,10 @@ public final class TermTables {
    *
    * @param articles {@code article_id, source, published_date, n_tokens, is_canonical} of every article
    * @param broadcastArticles whether the articles are few enough to broadcast; if not, a shuffled hash
-   *     join: each task hashes its share of the articles (a few thousand) and streams its term rows
-   *     past them, where Spark's default sort-merge join would sort all the term rows (367 million at
-   *     16× egypt-news-2013). A task's share stays small: large runs get a shuffle partition per
-   *     5,000 articles ({@code SmallRuns})
+   *     join: each task hashes its share of the articles and streams its term rows past them, where
+   *     Spark's default sort-merge join would sort all the term rows (367 million at 16×
+   *     egypt-news-2013). A task's share stays small: large runs get a shuffle partition per 5,000
+   *     articles ({@code SmallRuns}), about 10,000 once adaptive execution merges partitions
    */
   public static Dataset<Row> withArticles(
       Dataset<Row> perArticle, Dataset<Row> articles, Period period, boolean broadcastArticles) {
