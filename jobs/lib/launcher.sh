@@ -91,8 +91,12 @@ submit() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   local master_args=()
   [[ -n "$master" ]] && master_args=(--master "$master")
+  # Spark draws its progress bars on stderr: only when the output is a terminal, never into a log file.
+  local progress=false
+  [[ -t 1 && -t 2 ]] && progress=true
+  local progress_args=(--conf "spark.ui.showConsoleProgress=$progress")
   if [[ -z "${NO_SPARK_SUBMIT:-}" ]] && command -v spark-submit >/dev/null 2>&1; then
-    exec spark-submit "${master_args[@]}" --driver-memory "$driver_memory" \
+    exec spark-submit "${master_args[@]}" "${progress_args[@]}" --driver-memory "$driver_memory" \
       --driver-java-options "${JAVA_OPENS[*]} ${JVM_TUNING[*]} ${JOB_JAVA_OPTS:-}" --class "$main_class" "$JAR" "$@"
   fi
   [[ ${#master_args[@]} -eq 0 ]] && master_args=(--master 'local[*]')
@@ -102,7 +106,7 @@ submit() {
   exec java -Xmx"$driver_memory" "${JAVA_OPENS[@]}" "${JVM_TUNING[@]}" "${extra[@]}" \
     -Dlog4j2.configurationFile="$REPO_ROOT/jobs/conf/log4j2.properties" \
     -cp "$(cat "$CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit \
-    "${master_args[@]}" --driver-memory "$driver_memory" --class "$main_class" "$JAR" "$@"
+    "${master_args[@]}" "${progress_args[@]}" --driver-memory "$driver_memory" --class "$main_class" "$JAR" "$@"
 }
 
 # Pulls --master and --driver-memory out of the job's arguments; the rest go to the job.

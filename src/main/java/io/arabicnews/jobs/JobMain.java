@@ -24,7 +24,14 @@ final class JobMain {
   private JobMain() {}
 
   static int execute(Object command, String[] args) {
-    PeakHeap.start();
+    return execute(command, args, true);
+  }
+
+  /** @param reportHeap whether to print the peak heap line at the end (not for quick queries) */
+  static int execute(Object command, String[] args, boolean reportHeap) {
+    if (reportHeap) {
+      PeakHeap.start();
+    }
     CommandLine cli = new CommandLine(command);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
@@ -50,7 +57,9 @@ final class JobMain {
       }
     }
     int code = cli.execute(args);
-    System.err.println(PeakHeap.line());
+    if (reportHeap) {
+      System.err.println(PeakHeap.line());
+    }
     return code;
   }
 

@@ -13,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
+  static final String SHOW_CONSOLE_PROGRESS = "spark.ui.showConsoleProgress";
+
   public static SparkSession create(String appName, String masterOverride) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder b = SparkSession.builder().appName(appName);
@@ -56,8 +58,13 @@ public final class SparkSessions {
       // 1/8 of the input keep the cores busy to the end (a suggestion: small files are not split).
       b.config("spark.sql.files.minPartitionNum", String.valueOf(8 * localCores(master)));
     }
+    if (!conf.contains(SHOW_CONSOLE_PROGRESS)) {
+      // Progress bars are for a person at a terminal; in a log file (CI, `> run.log 2>&1`) they are
+      // thousands of carriage-return lines. The launcher decides from its stderr; this is the
+      // fallback for a bare spark-submit (a console means both stdin and stdout are terminals).
+      b.config(SHOW_CONSOLE_PROGRESS, String.valueOf(System.console() != null));
+    }
     return b.config("spark.sql.session.timeZone", "UTC")
-        .config("spark.ui.showConsoleProgress", "true")
         .config("spark.sql.parquet.compression.codec", "snappy")
         .getOrCreate();
   }

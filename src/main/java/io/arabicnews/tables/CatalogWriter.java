@@ -15,9 +15,13 @@ import lombok.extern.slf4j.Slf4j;
 
 /**
  * Makes an output root something BI tools connect to: {@code catalog.duckdb}, a DuckDB database with
- * one view per table over its Parquet folder (paths relative to the output root, so the folder can
- * move), and {@code tables.sql}, Spark SQL DDL ({@code CREATE TABLE … USING parquet LOCATION …}) for
- * a metastore. Only tables present in the root are included.
+ * one view per table over its Parquet folder, and {@code tables.sql}, Spark SQL DDL ({@code CREATE
+ * TABLE … USING parquet LOCATION …}) for a metastore. Only tables present in the root are included.
+ *
+ * <p>The views hold the folders' absolute paths, so a client opens the catalog from any working
+ * directory with no setup (relative paths made every view fail until the client set DuckDB's
+ * {@code file_search_path}). A root that is moved or copied gets its views rewritten by {@code
+ * jobs/catalog.sh}.
  */
 @Slf4j
 public final class CatalogWriter {
@@ -52,8 +56,7 @@ public final class CatalogWriter {
     try (Connection c = openDuckDb(root);
         Statement st = c.createStatement()) {
       for (String table : presentTables(root)) {
-        // Relative glob: DuckDB resolves it against file_search_path, which readers set to the root.
-        st.execute("CREATE OR REPLACE VIEW " + table + " AS SELECT * FROM read_parquet('" + table + "/*.parquet')");
+        st.execute("CREATE OR REPLACE VIEW " + table + " AS " + viewQuery(root, table));
       }
       st.execute("CHECKPOINT");
     } catch (SQLException e) {
@@ -63,13 +66,18 @@ public final class CatalogWriter {
     return db;
   }
 
-  /** Opens the catalog the way BI tools should: relative view paths resolve against the root. */
+  /**
+   * The view over one table's files. {@code run_manifest} gains a file per run and may hold files
+   * written before a column was added, so its files are unified by column name.
+   */
+  static String viewQuery(Path root, String table) {
+    String glob = root.toAbsolutePath().normalize().resolve(table).resolve("*.parquet").toString().replace("'", "''");
+    return "SELECT * FROM read_parquet('" + glob + "'" + (RunManifest.TABLE.equals(table) ? ", union_by_name = true" : "") + ")";
+  }
+
+  /** Opens the catalog as any DuckDB client does: nothing to set. */
   public static Connection openDuckDb(Path root) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + root.resolve(DUCKDB_FILE).toAbsolutePath());
-    try (Statement st = c.createStatement()) {
-      st.execute("SET file_search_path = '" + root.toAbsolutePath().toString().replace("'", "''") + "'");
-    }
-    return c;
+    return DriverManager.getConnection("jdbc:duckdb:" + root.resolve(DUCKDB_FILE).toAbsolutePath());
   }
 
   /** Spark SQL DDL for every present table, with LOCATION under {@code locationRoot}. */

@@ -149,6 +149,9 @@ class StandaloneClusterIT {
     assertThat(done).as("%s finished within 5 minutes; log:%n%s", name, log).isTrue();
     assertThat(p.exitValue()).as("%s exit code; log:%n%s", name, log).isZero();
     assertThat(log).contains("ingest: read 5, loaded 5, rejected 0");
+    // Output to a file, not a terminal: no progress bars, the stage summary lines still there.
+    assertThat(log).as("progress bars in a log file").doesNotContain("[Stage ");
+    assertThat(log).contains("topics: 5 articles");
     return out;
   }
 
