@@ -15,7 +15,9 @@ import io.arabicnews.topics.TopicsConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -134,6 +136,7 @@ public final class PipelineJob implements Callable<Integer> {
     String out = s.getIngest().getOutputRoot();
     String stage = TablePublisher.stagingRoot(out, runId);
     System.out.println("run " + runId + ": staging in " + stage);
+    List<String> warnings = new ArrayList<>();
     IngestReport ingest = IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build(), s.getAnalyzer());
     System.out.println("ingest: " + ingest.reconciliation());
     // Entities read only ingest's tables; terms → topics never read theirs. On a small corpus each
@@ -153,7 +156,11 @@ public final class PipelineJob implements Callable<Integer> {
       try {
         System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
         System.out.println("entities: " + (beside != null ? await(beside) : entitiesStage.get()).summary());
-        System.out.println("topics: " + TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy()).summary());
+        TopicsJob.TopicsReport topics = TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy());
+        System.out.println("topics: " + topics.summary());
+        if (topics.learnedSkipped() != null) {
+          warnings.add("learned topics skipped: " + topics.learnedSkipped());
+        }
       } catch (RuntimeException | Error e) {
         // Never leave the entities stage writing into the staging folder behind a failed run.
         if (beside != null) {
@@ -171,7 +178,7 @@ public final class PipelineJob implements Callable<Integer> {
     TablePublisher.publish(spark.sparkContext().hadoopConfiguration(), out, runId,
         Tables.all().stream().map(TableSchema::name).toList());
     RunManifest.append(spark, out, runId, started, Instant.now(), s.getParameters(),
-        s.getIngest().getCorpus().getInputPath(), rows);
+        s.getIngest().getCorpus().getInputPath(), rows, warnings);
     System.out.println("tables: " + rows);
     writeCatalog(out);
     return rows;

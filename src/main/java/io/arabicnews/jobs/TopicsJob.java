@@ -2,16 +2,24 @@ package io.arabicnews.jobs;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.arabicnews.tables.TableSchema;
 import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.topics.ArticleTopic;
 import io.arabicnews.topics.CuratedTopicScorer;
+import io.arabicnews.topics.LearnedTopicNames;
 import io.arabicnews.topics.LearnedTopics;
 import io.arabicnews.topics.Taxonomy;
 import io.arabicnews.topics.TopicTables;
 import io.arabicnews.topics.TopicsConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -62,11 +70,17 @@ public final class TopicsJob implements Callable<Integer> {
     }
   }
 
-  /** What the topic stage computed. */
-  public record TopicsReport(long articles, long undated, long unassigned, int learned, double seconds) {
+  /**
+   * What the topic stage computed.
+   *
+   * @param learnedSkipped why the learned topics were skipped (an input too small for the default
+   *     settings), or null
+   */
+  public record TopicsReport(long articles, long undated, long unassigned, int learned, String learnedSkipped, double seconds) {
     public String summary() {
-      return String.format("%d articles (%d undated: in no period), %d unassigned to any curated topic; %d learned topics; %.1f s",
-          articles, undated, unassigned, learned, seconds);
+      return String.format("%d articles (%d undated: in no period), %d unassigned to any curated topic; %s; %.1f s",
+          articles, undated, unassigned, learnedSkipped == null ? learned + " learned topics" : "learned topics skipped: " + learnedSkipped,
+          seconds);
     }
   }
 
@@ -86,24 +100,47 @@ public final class TopicsJob implements Callable<Integer> {
       LearnedTopics.Result learned = cfg.getLdaTopics() == 0 ? null
           : LearnedTopics.learn(spark, articles.select("article_id"), spark.read().parquet(in.pathOf(Tables.ARTICLE_TERMS)),
               spark.read().parquet(in.pathOf(Tables.TERM_FREQUENCIES)), articleCount, cfg);
+      boolean fitted = learned != null && learned.fitted();
       TableWriter out = new TableWriter(outputRoot);
-      out.write(TopicTables.topics(spark, taxonomy, learned == null ? null : learned.topics()), Tables.TOPICS, 1);
-      Dataset<Row> topicsOfArticles = TopicTables.articleTopics(curated, learned == null ? null : learned.articleTopics());
+      Dataset<Row> topicsOfArticles = TopicTables.articleTopics(curated, fitted ? learned.articleTopics() : null);
       int files = IngestJob.filesFor(articleCount, 100_000);
-      if (learned != null && LearnedTopics.mergingFilesLimitsWeightTasks(files, articleCount)) {
+      if (fitted && LearnedTopics.mergingFilesLimitsWeightTasks(files, articleCount)) {
         out.writeShuffled(topicsOfArticles, Tables.ARTICLE_TOPICS, files, col("article_id"));
       } else {
         out.write(topicsOfArticles, Tables.ARTICLE_TOPICS, files);
       }
+      // The topics are labelled from the weights just written: read back, not computed again.
       Dataset<Row> articleTopics = spark.read().parquet(out.pathOf(Tables.ARTICLE_TOPICS));
+      Dataset<Row> named = fitted ? LearnedTopicNames.name(spark, learned.topics(), articleTopics, curatedLabels(taxonomy),
+          readIfPresent(spark, in, Tables.ENTITY_MENTIONS), readIfPresent(spark, in, Tables.ENTITIES)) : null;
+      out.write(TopicTables.topics(spark, taxonomy, articleTopics.filter(col("kind").equalTo(TopicTables.CURATED)), named),
+          Tables.TOPICS, 1);
       out.write(TopicTables.timeline(articleTopics, articles, spark.read().parquet(out.pathOf(Tables.TOPICS)),
           cfg.getPeriod(), cfg.getSmoothingWindow()), Tables.TOPIC_TIMELINE, 1);
       long unassigned = articleTopics.filter(col("topic_id").equalTo(Taxonomy.UNASSIGNED)).count();
       long undated = articles.filter(col("published_date").isNull()).count();
-      return new TopicsReport(articleCount, undated, unassigned, cfg.getLdaTopics(), (System.nanoTime() - t0) / 1e9);
+      return new TopicsReport(articleCount, undated, unassigned, fitted ? cfg.getLdaTopics() : 0,
+          learned == null ? null : learned.skipped(), (System.nanoTime() - t0) / 1e9);
     } finally {
       // Blocking: the session may stop right after, and removals still running then fail noisily.
       scored.unpersist(true);
+    }
+  }
+
+  private static Map<String, String> curatedLabels(Taxonomy taxonomy) {
+    Map<String, String> labels = new HashMap<>();
+    taxonomy.topics().forEach(t -> labels.put(t.id(), t.labelEn()));
+    return labels;
+  }
+
+  /** A table of the entities stage, or null when it did not run over these tables (topics.sh alone). */
+  private static Dataset<Row> readIfPresent(SparkSession spark, TableWriter in, TableSchema table) {
+    Path dir = new Path(in.pathOf(table));
+    try {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(dir) ? spark.read().parquet(in.pathOf(table)) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot look for " + dir + ": " + e.getMessage(), e);
     }
   }
 }

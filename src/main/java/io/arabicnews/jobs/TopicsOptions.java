@@ -15,8 +15,10 @@ public class TopicsOptions {
   @Option(names = "--smoothing-window", defaultValue = "3", description = "Periods in the centred moving average share_smoothed (default: ${DEFAULT-VALUE})")
   int smoothingWindow;
 
-  @Option(names = "--lda-topics", defaultValue = "20", description = "Learned (LDA) topics; 0 turns LDA off (default: ${DEFAULT-VALUE})")
-  int ldaTopics;
+  /** Null when neither the command line nor --config gave it: the default, which a small input may skip. */
+  @Option(names = "--lda-topics", description = "Learned (LDA) topics; 0 turns LDA off (default: "
+      + TopicsConfig.DEFAULT_LDA_TOPICS + ", skipped with a warning when the input is too small to fit them; a value given here is an error then)")
+  Integer ldaTopics;
 
   @Option(names = "--lda-iterations", defaultValue = "20", description = "LDA iterations (default: ${DEFAULT-VALUE})")
   int ldaIterations;
@@ -38,7 +40,8 @@ public class TopicsOptions {
         .period(Period.parse(period))
         .minTopicScore(minTopicScore)
         .smoothingWindow(smoothingWindow)
-        .ldaTopics(ldaTopics)
+        .ldaTopics(ldaTopics == null ? TopicsConfig.DEFAULT_LDA_TOPICS : ldaTopics)
+        .ldaTopicsGiven(ldaTopics != null)
         .ldaIterations(ldaIterations)
         .ldaSeed(ldaSeed)
         .ldaVocabulary(ldaVocabulary)

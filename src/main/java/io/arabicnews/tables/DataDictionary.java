@@ -1,5 +1,7 @@
 package io.arabicnews.tables;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -16,7 +18,9 @@ public final class DataDictionary {
         .append("run `./test.sh -Dtest=DataDictionaryTest -DupdateDocs=true` after changing a schema.\n\n")
         .append("Every table is a Snappy-compressed Parquet folder `<output root>/<table>/`. Types are Spark SQL\n")
         .append("types; DuckDB, Superset, Tableau and Power BI read them as DATE, INTEGER, BIGINT, DOUBLE, VARCHAR.\n\n");
-    for (TableSchema t : Tables.all()) {
+    List<TableSchema> tables = new ArrayList<>(Tables.all());
+    tables.add(RunManifest.TABLE_SCHEMA);
+    for (TableSchema t : tables) {
       sb.append("## ").append(t.name()).append("\n\nOne row: ").append(t.rowMeaning()).append(".\n\n")
           .append("| column | type | meaning | example |\n|---|---|---|---|\n");
       for (StructField f : t.structType().fields()) {

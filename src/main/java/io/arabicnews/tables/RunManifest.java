@@ -17,18 +17,23 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One row per pipeline run, appended to {@code <output root>/run_manifest/}: when it ran, the code
- * version, every parameter, the input and the row count of each table it wrote.
+ * version, every parameter, the input, the row count of each table it wrote and what the run could
+ * not do as asked ({@code warnings}: e.g. learned topics skipped on a small input). Older rows have no
+ * {@code warnings}: read the folder with {@code mergeSchema} (the DuckDB view unifies by name).
  */
 public final class RunManifest {
   public static final String TABLE = "run_manifest";
-  public static final StructType SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType)
-      .add("started_at", DataTypes.TimestampType)
-      .add("finished_at", DataTypes.TimestampType)
-      .add("code_version", DataTypes.StringType)
-      .add("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-      .add("input_path", DataTypes.StringType)
-      .add("table_rows", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType));
+  /** Declared like the other tables, for the data dictionary; appended to, never replaced. */
+  public static final TableSchema TABLE_SCHEMA = new TableSchema(TABLE, "one pipeline run (appended by every run)")
+      .column("run_id", DataTypes.StringType, "Start time (UTC, yyyyMMddHHmmss) and a random suffix; also the staging folder's name", "20261202045755-5eec7985")
+      .column("started_at", DataTypes.TimestampType, "When the run started", "2026-12-02 04:57:55")
+      .column("finished_at", DataTypes.TimestampType, "When its tables were published", "2026-12-02 05:02:01")
+      .column("code_version", DataTypes.StringType, "Project version, plus +<commit> when ARABIC_NEWS_GIT_COMMIT is set", "0.1.0-SNAPSHOT")
+      .column("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), "Every option the run was given (command line or --config), by name without dashes", "{period -> week, input -> data}")
+      .column("input_path", DataTypes.StringType, "The --input path", "data")
+      .column("table_rows", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), "Rows written per table", "{articles -> 5, …}")
+      .column("warnings", DataTypes.createArrayType(DataTypes.StringType), "What the run could not do as its defaults ask, e.g. learned topics skipped on an input too small to fit them; empty when nothing (null in rows written before this column existed)", "[learned topics skipped: only 0 terms qualify …]");
+  public static final StructType SCHEMA = TABLE_SCHEMA.structType();
 
   private RunManifest() {}
 
@@ -47,9 +52,9 @@ public final class RunManifest {
   }
 
   public static void append(SparkSession spark, String outputRoot, String runId, Instant started, Instant finished,
-      Map<String, String> parameters, String inputPath, Map<String, Long> tableRows) {
+      Map<String, String> parameters, String inputPath, Map<String, Long> tableRows, List<String> warnings) {
     Row row = RowFactory.create(runId, Timestamp.from(started), Timestamp.from(finished), codeVersion(),
-        parameters, inputPath, tableRows);
+        parameters, inputPath, tableRows, warnings);
     Dataset<Row> df = spark.createDataFrame(List.of(row), SCHEMA);
     df.coalesce(1).write().mode(SaveMode.Append).parquet(outputRoot + "/" + TABLE);
   }

@@ -190,9 +190,10 @@ public final class Tables {
       new TableSchema("topics", "one topic, curated or learned")
           .column("topic_id", StringType, TOPIC_ID, "counter_terrorism")
           .column("kind", StringType, KIND, "curated")
-          .column("label_en", StringType, "English label (learned topics: made from their top terms)", "Counter-terrorism")
+          .column("label_en", StringType, "English label. Learned topics: named after the curated topics their articles share most weight with and the entities that characterise them («≈ Protests and clashes · Muslim Brotherhood»; «Other news» when no curated topic holds 10%)", "Counter-terrorism")
           .column("label_ar", StringType, "Arabic label (learned topics: the top three terms)", "مكافحة الإرهاب")
-          .column("top_terms", DataTypes.createArrayType(StringType), "Curated: the first keywords of the taxonomy; learned: the ten most probable terms (display forms)", "[مكافحة الإرهاب, الإرهاب, …]");
+          .column("top_terms", DataTypes.createArrayType(StringType), "Up to ten terms, most telling first, no phrase beside one of its own words. Curated: keywords by the number of articles they matched in; learned: terms by relevance (λ = 0.6: probability in the topic and lift over the corpus)", "[مكافحة الإرهاب, داعش, …]")
+          .column("label_overlap", DoubleType, "Learned topics: the share of the topic's article weight that falls on the curated topic(s) its label_en names (how sure the name is); null for curated topics and unnamed learned ones", "0.46");
 
   public static final TableSchema ARTICLE_TOPICS =
       new TableSchema("article_topics", "one article's weight on one topic")

@@ -69,9 +69,14 @@ public final class CuratedTopicScorer {
 
   /** Per-article topic weights from keyword counts. */
   static List<ArticleTopic> weigh(String articleId, Map<Taxonomy.Keyword, Integer> counts, Taxonomy taxonomy, double minScore) {
-    Map<Integer, Double> scores = new HashMap<>();
+    // Summed in one fixed order (topic, keyword), not the hash map's: its order depends on what the
+    // map held before, so an article weighed in another task could differ in the last bits.
+    List<Map.Entry<Taxonomy.Keyword, Integer>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(Comparator.comparingInt((Map.Entry<Taxonomy.Keyword, Integer> e) -> e.getKey().topic())
+        .thenComparing(e -> e.getKey().written()));
+    Map<Integer, Double> scores = new java.util.TreeMap<>();
     Map<Integer, List<Map.Entry<Taxonomy.Keyword, Double>>> contributions = new HashMap<>();
-    for (Map.Entry<Taxonomy.Keyword, Integer> e : counts.entrySet()) {
+    for (Map.Entry<Taxonomy.Keyword, Integer> e : entries) {
       double s = e.getKey().weight() * (1 + Math.log(e.getValue()));
       scores.merge(e.getKey().topic(), s, Double::sum);
       contributions.computeIfAbsent(e.getKey().topic(), k -> new ArrayList<>()).add(Map.entry(e.getKey(), s));

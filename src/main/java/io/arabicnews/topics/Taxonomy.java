@@ -26,8 +26,8 @@ public final class Taxonomy implements Serializable {
   public static final String UNASSIGNED = "unassigned";
   static final int MAX_KEYWORD_WORDS = 3;
 
-  /** A topic as written. */
-  public record Topic(String id, String labelEn, String labelAr, List<String> keywords) implements Serializable {}
+  /** A topic as written, with each keyword's term key ({@code keys}, in the same order). */
+  public record Topic(String id, String labelEn, String labelAr, List<String> keywords, List<String> keys) implements Serializable {}
 
   /** A keyword of a topic, keyed like the term tables. */
   public record Keyword(int topic, String written, double weight) implements Serializable {}
@@ -78,6 +78,7 @@ public final class Taxonomy implements Serializable {
         throw new IllegalArgumentException(where + ": topic_id «" + id + "» must be lower_snake_case, unique and not «" + UNASSIGNED + "»");
       }
       List<String> written = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
       int topicIndex = t.topics.size();
       for (String kw : f[3].split("\\|")) {
         if (kw.isBlank()) {
@@ -97,14 +98,23 @@ public final class Taxonomy implements Serializable {
         if (weight <= 0 || weight > 5) {
           throw new IllegalArgumentException(where + ": keyword «" + term + "» weight must be in (0, 5], got " + weight);
         }
-        t.byKey.computeIfAbsent(key(term, analyzer, where), k -> new ArrayList<>())
-            .add(new Keyword(topicIndex, term, weight));
+        String key = key(term, analyzer, where);
+        List<Keyword> same = t.byKey.computeIfAbsent(key, k -> new ArrayList<>());
+        // Two spellings of one keyword in a topic («أفريقيا», «إفريقيا»; «المحكمة», «محكمة») share a
+        // key: a match counts once, at the higher weight, not once per spelling.
+        Keyword earlier = same.stream().filter(k -> k.topic() == topicIndex).findFirst().orElse(null);
+        if (earlier == null) {
+          same.add(new Keyword(topicIndex, term, weight));
+        } else if (weight > earlier.weight()) {
+          same.set(same.indexOf(earlier), new Keyword(topicIndex, earlier.written(), weight));
+        }
         written.add(term);
+        keys.add(key);
       }
       if (written.isEmpty()) {
         throw new IllegalArgumentException(where + ": topic «" + id + "» has no keyword");
       }
-      t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written));
+      t.topics.add(new Topic(id, f[1].strip(), f[2].strip(), written, keys));
     }
     t.keyHashes = TermHashSet.of(t.byKey.keySet().stream().mapToLong(TermHash::of).toArray());
     return t;

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -11,7 +12,11 @@ import static org.apache.spark.sql.functions.when;
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,22 +34,53 @@ public final class TopicTables {
 
   private TopicTables() {}
 
-  /** Curated topics (with «unassigned») and, if given, learned ones. */
-  public static Dataset<Row> topics(SparkSession spark, Taxonomy taxonomy, Dataset<Row> learned) {
+  /** Top terms listed per topic, for both kinds. */
+  static final int TOP_TERMS = 10;
+
+  /**
+   * Curated topics (with «unassigned») and, if given, learned ones ({@link LearnedTopicNames}'
+   * columns). A curated topic's top terms are its keywords by the number of articles they matched in
+   * (ties in the file's order), phrase parts hidden as for learned topics ({@link TopTerms#pick}).
+   *
+   * @param curatedArticleTopics curated rows of article_topics ({@code topic_id, matched_terms})
+   */
+  public static Dataset<Row> topics(SparkSession spark, Taxonomy taxonomy, Dataset<Row> curatedArticleTopics, Dataset<Row> learned) {
+    Map<String, Map<String, Long>> matched = new HashMap<>();
+    for (Row r : curatedArticleTopics.select(col("topic_id"), explode(col("matched_terms")).as("term"))
+        .groupBy("topic_id", "term").count().collectAsList()) {
+      matched.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2));
+    }
     List<Row> rows = new ArrayList<>();
     for (Taxonomy.Topic t : taxonomy.topics()) {
       rows.add(RowFactory.create(t.id(), CURATED, t.labelEn(), t.labelAr(),
-          t.keywords().subList(0, Math.min(10, t.keywords().size()))));
+          curatedTopTerms(t, matched.getOrDefault(t.id(), Map.of())), null));
     }
-    rows.add(RowFactory.create(Taxonomy.UNASSIGNED, CURATED, "Unassigned (no curated topic matched)", UNASSIGNED_AR, List.of()));
+    rows.add(RowFactory.create(Taxonomy.UNASSIGNED, CURATED, "Unassigned (no curated topic matched)", UNASSIGNED_AR, List.of(), null));
     StructType schema = new StructType().add("topic_id", DataTypes.StringType).add("kind", DataTypes.StringType)
         .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
-        .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));
+        .add("top_terms", DataTypes.createArrayType(DataTypes.StringType))
+        .add("label_overlap", DataTypes.DoubleType);
     Dataset<Row> out = spark.createDataFrame(rows, schema);
     if (learned != null) {
       out = out.unionByName(learned.withColumn("kind", lit(LEARNED)));
     }
     return Tables.TOPICS.conform(out);
+  }
+
+  /** {@code t}'s keywords as written, by articles matched ({@code matched}), at most {@link #TOP_TERMS}. */
+  static List<String> curatedTopTerms(Taxonomy.Topic t, Map<String, Long> matched) {
+    Integer[] order = new Integer[t.keywords().size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -matched.getOrDefault(t.keywords().get(i), 0L)).thenComparingInt(i -> i));
+    List<String> rankedKeys = new ArrayList<>();
+    for (int i : order) {
+      rankedKeys.add(t.keys().get(i));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i : TopTerms.pick(rankedKeys, TOP_TERMS)) {
+      out.add(t.keywords().get(order[i]));
+    }
+    return out;
   }
 
   public static Dataset<Row> articleTopics(Dataset<ArticleTopic> curated, Dataset<Row> learned) {

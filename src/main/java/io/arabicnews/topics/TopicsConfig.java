@@ -10,6 +10,7 @@ import lombok.Value;
 @Builder(toBuilder = true)
 public class TopicsConfig implements Serializable {
   private static final long serialVersionUID = 1L;
+  public static final int DEFAULT_LDA_TOPICS = 20;
 
   @Builder.Default Period period = Period.MONTH;
   /** A curated topic needs at least this score in an article (one «غزة», weight 4, scores 4). */
@@ -17,7 +18,13 @@ public class TopicsConfig implements Serializable {
   /** Periods averaged by share_smoothed (centred); 1 = no smoothing. */
   @Builder.Default int smoothingWindow = 3;
   /** Learned (LDA) topics; 0 turns LDA off. */
-  @Builder.Default int ldaTopics = 20;
+  @Builder.Default int ldaTopics = DEFAULT_LDA_TOPICS;
+  /**
+   * Whether the user asked for {@link #ldaTopics}: then an input too small to fit them is an error;
+   * otherwise (the default) the learned topics are skipped with a warning and every other table is
+   * still written.
+   */
+  @Builder.Default boolean ldaTopicsGiven = false;
   @Builder.Default int ldaIterations = 20;
   @Builder.Default long ldaSeed = 20130125L;
   /** Most frequent terms (by document count) the LDA vocabulary keeps. */

@@ -34,6 +34,21 @@ class JobMainTest {
   }
 
   @Test
+  void theLearnedTopicCountIsGivenOnlyWhenTheCommandLineOrConfigFileSaysIt() throws Exception {
+    PipelineJob defaults = parse("--input", "data");
+    assertThat(defaults.settings().getTopics().getLdaTopics()).isEqualTo(20);
+    assertThat(defaults.settings().getTopics().isLdaTopicsGiven()).isFalse();
+    assertThat(parse("--lda-topics", "20").settings().getTopics().isLdaTopicsGiven()).isTrue();
+    Path conf = Files.writeString(tmp.resolve("k.properties"), "lda-topics=12\n");
+    PipelineJob job = new PipelineJob();
+    CommandLine cli = new CommandLine(job);
+    JobMain.applyConfig(cli, conf.toString());
+    cli.parseArgs("--config", conf.toString());
+    assertThat(job.settings().getTopics().getLdaTopics()).isEqualTo(12);
+    assertThat(job.settings().getTopics().isLdaTopicsGiven()).isTrue();
+  }
+
+  @Test
   void badConfigurationIsOneClearMessageAndExitCode2() throws Exception {
     Path conf = Files.writeString(tmp.resolve("bad.properties"), "# week-level run\nperiod=week\nperod = week\n");
     StringWriter err = new StringWriter();

@@ -92,6 +92,64 @@ class PipelineCatalogTest extends SparkTestBase {
     assertThat(failed.resolve("run_manifest")).doesNotExist();
   }
 
+  @Test
+  void learnedTopicsAreNamedInEnglishFromCuratedTopicsAndEntities() {
+    TopicsJobTest.assertTopicsReadInEnglishWithoutRepeats(out);
+    // With the entity tables present, some learned topic is also named after entities (after «·»).
+    assertThat(spark().read().parquet(out.resolve("topics").toString())
+        .filter("kind = 'learned' AND label_en LIKE '%·%'").count()).isPositive();
+  }
+
+  /**
+   * With the default settings a folder of one article, and one of rejects only, are too small for
+   * 20 learned topics: the run still succeeds and writes every table (empty where nothing
+   * qualifies), skips the learned topics and says so in run_manifest. Asked for explicitly, 20
+   * topics on one article are an error.
+   */
+  @Test
+  void smallInputsWriteEveryTableAndSkipTheLearnedTopics() throws IOException {
+    Path one = Files.createDirectories(tmp.resolve("one-in"));
+    Files.copy(Path.of("data", "000_31df72e609d04747.txt"), one.resolve("000_31df72e609d04747.txt"));
+    Path rejectsOnly = Files.createDirectories(tmp.resolve("rejects-in"));
+    Files.writeString(rejectsOnly.resolve("empty.txt"), "");
+    Files.write(rejectsOnly.resolve("binary.txt"), new byte[] {0, 1, 2, 3, 0, 0});
+    GazetteerFile g = GazetteerFile.defaults();
+    AnalyzerResources resources = EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g);
+    Taxonomy taxonomy;
+    try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(resources)) {
+      taxonomy = Taxonomy.defaults(a);
+    }
+    for (Path input : List.of(one, rejectsOnly)) {
+      Path target = tmp.resolve(input.getFileName() + "-out");
+      Map<String, Long> written = PipelineJob.run(spark(), PipelineJob.Settings.builder()
+          .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath(input.toString()).build())
+              .outputRoot(target.toString()).build())
+          .terms(TermsConfig.builder().build()).entities(EntitiesConfig.builder().build())
+          .topics(TopicsConfig.builder().build()) // the defaults: 20 learned topics, not asked for
+          .analyzer(resources).entityResources(EntityResources.build(resources, g)).taxonomy(taxonomy)
+          .parameters(Map.of("input", input.toString())).build());
+      for (TableSchema t : Tables.all()) {
+        assertThat(target.resolve(t.name())).as("%s of %s", t.name(), input).isDirectory();
+      }
+      assertThat(written).containsEntry("articles", input == one ? 1L : 0L).containsEntry("rejects", input == one ? 0L : 2L);
+      assertThat(spark().read().parquet(target.resolve("topics").toString()).filter("kind = 'learned'").count()).isZero();
+      assertThat(spark().read().parquet(target.resolve("article_topics").toString()).filter("kind = 'curated'").count())
+          .isEqualTo(written.get("articles") == 0 ? 0 : written.get("article_topics"));
+      Row m = spark().read().parquet(target.resolve("run_manifest").toString()).first();
+      assertThat(m.<String>getList(m.fieldIndex("warnings"))).singleElement().asString()
+          .startsWith("learned topics skipped: only 0 terms qualify for LDA");
+    }
+    PipelineJob.Settings asked = PipelineJob.Settings.builder()
+        .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath(one.toString()).build())
+            .outputRoot(tmp.resolve("asked-out").toString()).build())
+        .terms(TermsConfig.builder().build()).entities(EntitiesConfig.builder().build())
+        .topics(TopicsConfig.builder().ldaTopicsGiven(true).build())
+        .analyzer(resources).entityResources(EntityResources.build(resources, g)).taxonomy(taxonomy)
+        .parameters(Map.of()).build();
+    assertThatThrownBy(() -> PipelineJob.run(spark(), asked)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--lda-topics");
+  }
+
   private static List<List<Object>> query(Connection c, String sql) throws Exception {
     List<List<Object>> result = new ArrayList<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -176,13 +234,41 @@ class PipelineCatalogTest extends SparkTestBase {
   }
 
   @Test
-  void theCatalogKeepsWorkingWhenTheOutputFolderMoves() throws Exception {
+  void theCatalogOpensWithNoSetupFromAnotherWorkingDirectory() throws Exception {
+    // What a BI user does first: a DuckDB client in some other folder opens the file and queries a
+    // view, setting nothing. Run as its own process in a folder that holds no table.
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    String catalog = out.resolve(CatalogWriter.DUCKDB_FILE).toAbsolutePath().toString();
+    assertThat(runJava(elsewhere, CatalogQueryJob.class.getName(), catalog, "-c",
+        "SELECT count(*) AS n FROM articles UNION ALL SELECT count(*) FROM run_manifest"))
+        .isEqualTo(List.of("n", "5", "1"));
+  }
+
+  @Test
+  void aCopiedOutputRootGetsItsOwnCatalogFromTheCatalogJob() throws Exception {
     Path moved = tmp.resolve("moved");
     copy(out, moved);
+    assertThat(JobMain.execute(new CatalogJob(), new String[] {"--output", moved.toString()})).isZero();
     try (Connection c = CatalogWriter.openDuckDb(moved)) {
+      // Every view reads the copy, not the folder it was copied from.
+      List<List<Object>> views = query(c, "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal");
+      assertThat(views).hasSize(CatalogWriter.presentTables(moved).size())
+          .allSatisfy(v -> assertThat((String) v.get(1)).contains(moved.toAbsolutePath() + "/" + v.get(0) + "/"));
       assertThat(query(c, "SELECT count(*) FROM articles").get(0).get(0)).isEqualTo(5L);
       assertThat(query(c, "SELECT count(*) FROM run_manifest").get(0).get(0)).isEqualTo(1L);
     }
+  }
+
+  /** Runs a main class of the test classpath in {@code dir}; its standard output's lines. */
+  private static List<String> runJava(Path dir, String mainClass, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+    String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("exit code; stderr: %s", stderr).isZero();
+    return stdout.lines().toList();
   }
 
   @Test
