@@ -74,6 +74,11 @@ for combo in "ingest+terms:ingest terms" "4 jobs summed:ingest terms entities to
   printf "%-16s %10.1f %14.0f %10.2f %9.1f%%\n" "$label" "$secs" "$(echo "$ARTICLES / $secs" | bc -l)" \
     "$(echo "$MB / $secs" | bc -l)" "$(echo "100 * $FLOOR / $secs" | bc -l)"
 done
+# The pipeline's own stage times (its summary lines end in seconds), kept beside the totals.
+if [[ -f "$OUT/pipeline.log" ]]; then
+  echo "pipeline stages: $(grep -E '^(ingest|terms|entities|topics): ' "$OUT/pipeline.log" \
+    | sed -E 's/^([a-z]+): .*; ([0-9.]+) s$/\1 \2 s/' | paste -sd ',' - | sed 's/,/, /g')"
+fi
 echo "rows per table:"
 # One Spark SQL query for all tables (each <output>/<table>/ is a view), not one JVM per table.
 QUERY=""

@@ -139,14 +139,11 @@ class PipelineCatalogTest extends SparkTestBase {
       assertThat(m.<String>getList(m.fieldIndex("warnings"))).singleElement().asString()
           .startsWith("learned topics skipped: only 0 terms qualify for LDA");
     }
-    PipelineJob.Settings asked = PipelineJob.Settings.builder()
-        .ingest(IngestConfig.builder().corpus(CorpusSpec.builder().inputPath(one.toString()).build())
-            .outputRoot(tmp.resolve("asked-out").toString()).build())
-        .terms(TermsConfig.builder().build()).entities(EntitiesConfig.builder().build())
-        .topics(TopicsConfig.builder().ldaTopicsGiven(true).build())
-        .analyzer(resources).entityResources(EntityResources.build(resources, g)).taxonomy(taxonomy)
-        .parameters(Map.of()).build();
-    assertThatThrownBy(() -> PipelineJob.run(spark(), asked)).isInstanceOf(IllegalArgumentException.class)
+    // Asked for, the same 20 topics on the published one-article tables are an error.
+    Path oneOut = tmp.resolve(one.getFileName() + "-out");
+    assertThatThrownBy(() -> TopicsJob.run(spark(), oneOut.toString(), tmp.resolve("asked-out").toString(),
+            TopicsConfig.builder().ldaTopicsGiven(true).build(), resources, taxonomy))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--lda-topics");
   }
 
