@@ -1,0 +1,159 @@
+package io.arabicnews.entities.tagger;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A greedy left-to-right name tagger: a linear model (averaged perceptron, {@link
+ * NameTaggerTraining}) over hashed {@link NameFeatures}, one BIO label per token, an I- label only
+ * inside a span of its class. A model holds its weights and the lexicons its features read, so it
+ * tags the same way wherever it is loaded. Immutable after loading; {@link #tag} allocates per call,
+ * so one instance serves every thread.
+ */
+public final class NameTagger implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final int MAGIC = 0x41524e54; // "ARNT"
+  static final int FORMAT = 1;
+
+  final NameFeatures features;
+  final int bits;
+  final float[] weights;
+
+  NameTagger(NameFeatures features, int bits, float[] weights) {
+    this.features = features;
+    this.bits = bits;
+    this.weights = weights;
+  }
+
+  /** The labels of a sentence's tokens (indices into {@link Labels}). */
+  public int[] tag(String[] tokens) {
+    NameFeatures.Prepared p = features.prepare(tokens);
+    int[] labels = new int[tokens.length];
+    long[] f = new long[NameFeatures.COUNT];
+    float[] scores = new float[Labels.COUNT];
+    int mask = (1 << bits) - 1;
+    for (int i = 0; i < tokens.length; i++) {
+      features.extract(p, i, i > 0 ? labels[i - 1] : -1, i > 1 ? labels[i - 2] : -1, f);
+      labels[i] = best(f, scores, mask, i > 0 ? labels[i - 1] : 0);
+    }
+    return labels;
+  }
+
+  int best(long[] f, float[] scores, int mask, int previous) {
+    java.util.Arrays.fill(scores, 0f);
+    for (long x : f) {
+      int base = bucket(x, mask) * Labels.COUNT;
+      for (int l = 0; l < Labels.COUNT; l++) {
+        scores[l] += weights[base + l];
+      }
+    }
+    int best = 0;
+    for (int l = 1; l < Labels.COUNT; l++) {
+      if (Labels.allowed(previous, l) && scores[l] > scores[best]) {
+        best = l;
+      }
+    }
+    return best;
+  }
+
+  static int bucket(long hash, int mask) {
+    return (int) (hash ^ (hash >>> 29)) & mask;
+  }
+
+  /** Writes the model: a header, the lexicons, the non-zero weights; gzip. The same model gives the same bytes. */
+  public void write(OutputStream out) throws IOException {
+    try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out)))) {
+      d.writeInt(MAGIC);
+      d.writeInt(FORMAT);
+      d.writeInt(bits);
+      writeSorted(d, features.nameWords());
+      writeSorted(d, features.titleCues());
+      Map<String, String> gaz = features.gazetteerTypes();
+      d.writeInt(gaz.size());
+      for (String k : new java.util.TreeSet<>(gaz.keySet())) {
+        d.writeUTF(k);
+        d.writeUTF(gaz.get(k));
+      }
+      int nonZero = 0;
+      for (float w : weights) {
+        nonZero += w != 0 ? 1 : 0;
+      }
+      d.writeInt(nonZero);
+      for (int i = 0; i < weights.length; i++) {
+        if (weights[i] != 0) {
+          d.writeInt(i);
+          d.writeFloat(weights[i]);
+        }
+      }
+    }
+  }
+
+  private static void writeSorted(DataOutputStream d, Set<String> words) throws IOException {
+    d.writeInt(words.size());
+    for (String w : new java.util.TreeSet<>(words)) {
+      d.writeUTF(w);
+    }
+  }
+
+  /**
+   * Reads a model written by {@link #write}.
+   *
+   * @param name the file's name, for the message when it is not a model of this format
+   */
+  public static NameTagger read(InputStream in, String name) {
+    try (DataInputStream d = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in)))) {
+      if (d.readInt() != MAGIC) {
+        throw new IllegalArgumentException("Name tagger model " + name + " is not a model file of this project");
+      }
+      int format = d.readInt();
+      if (format != FORMAT) {
+        throw new IllegalArgumentException("Name tagger model " + name + " has format " + format
+            + "; this version reads format " + FORMAT + " (retrain it with jobs/train-ner.sh)");
+      }
+      int bits = d.readInt();
+      if (bits < 10 || bits > 26) {
+        throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (hash bits " + bits + ")");
+      }
+      Set<String> names = readSet(d);
+      Set<String> cues = readSet(d);
+      Map<String, String> gaz = new HashMap<>();
+      int n = d.readInt();
+      for (int i = 0; i < n; i++) {
+        gaz.put(d.readUTF(), d.readUTF());
+      }
+      float[] weights = new float[(1 << bits) * Labels.COUNT];
+      int nonZero = d.readInt();
+      for (int i = 0; i < nonZero; i++) {
+        int at = d.readInt();
+        if (at < 0 || at >= weights.length) {
+          throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (weight index " + at + ")");
+        }
+        weights[at] = d.readFloat();
+      }
+      return new NameTagger(new NameFeatures(names, gaz, cues), bits, weights);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Name tagger model " + name + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Set<String> readSet(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    Set<String> out = new HashSet<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      out.add(d.readUTF());
+    }
+    return out;
+  }
+}
