@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,9 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   @Option(names = "--gazetteer", description = "Gazetteer TSV whose alias words are a feature (default: the shipped one)")
   Path gazetteer;
 
+  @Option(names = "--clusters", description = "Word clusters, gzip TSV word TAB cluster (default: the shipped ones; jobs/word-clusters.sh makes them); 'none' for no cluster features")
+  String clusters;
+
   @Option(names = "--model", defaultValue = "target/name-tagger.bin.gz", description = "Where to write the model (default: ${DEFAULT-VALUE})")
   Path model;
 
@@ -59,7 +63,7 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     List<TaggedSentences.Sentence> trainSentences = TaggedSentences.read(train);
     NameFeatures features = new NameFeatures(TaggerLexicons.nameWords(nameLists),
         TaggerLexicons.gazetteerTypes(gazetteer == null ? GazetteerFile.defaults() : GazetteerFile.load(gazetteer)),
-        TaggerLexicons.titleCues());
+        TaggerLexicons.titleCues(), clusters());
     NameTagger tagger = NameTaggerTraining.train(trainSentences, features,
         new NameTaggerTraining.Settings(bits, epochs, NameTaggerTraining.Settings.defaults().seed()));
     try {
@@ -83,6 +87,20 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     System.out.printf("dev all  %s%n", scores.of(Labels.CLASSES.toArray(String[]::new)));
     System.out.printf("tagging: %,.0f tokens/s on one thread%n", tokensPerSecond(tagger, devSentences));
     return 0;
+  }
+
+  private Map<String, Integer> clusters() {
+    if ("none".equals(clusters)) {
+      return Map.of();
+    }
+    if (clusters == null) {
+      return TaggerLexicons.clusters();
+    }
+    try {
+      return TaggerLexicons.clusters(Files.newInputStream(Path.of(clusters)), clusters);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read word clusters " + clusters + ": " + e.getMessage(), e);
+    }
   }
 
   static SpanScores score(NameTagger tagger, List<TaggedSentences.Sentence> sentences) {

@@ -9,8 +9,8 @@ import org.apache.lucene.analysis.ar.ArabicNormalizer;
  * The tagger's features of a token in its sentence, as 64-bit hashes: the normalised word and its
  * neighbours (±2), the word without its proclitics («وبالقاهرة» → «قاهره»), prefixes and suffixes,
  * word shape, whether the word is a known name word (the name lexicon), a gazetteer word of a type,
- * a title cue before it («الرئيس», «وزير»), a nisba ending, and the labels already given to the two
- * words before it. Normalisation is Lucene's {@link ArabicNormalizer} (hamza and alef forms, ta
+ * a title cue before it («الرئيس», «وزير»), a nisba ending, the word clusters of the word and its
+ * neighbours, and the labels already given to the two words before it. Normalisation is Lucene's {@link ArabicNormalizer} (hamza and alef forms, ta
  * marbuta, alef maqsura, tatweel, diacritics).
  */
 public final class NameFeatures implements Serializable {
@@ -21,16 +21,24 @@ public final class NameFeatures implements Serializable {
   private final Set<String> nameWords;
   private final Map<String, String> gazetteerTypes;
   private final Set<String> titleCues;
+  private final Map<String, Integer> clusters;
 
   /**
    * @param nameWords normalised words of personal names
    * @param gazetteerTypes normalised, proclitic-free gazetteer alias words and their entity type
    * @param titleCues normalised title cues
+   * @param clusters word clusters ({@link WordClusters}) of normalised, proclitic-free words; may be empty
    */
-  public NameFeatures(Set<String> nameWords, Map<String, String> gazetteerTypes, Set<String> titleCues) {
+  public NameFeatures(Set<String> nameWords, Map<String, String> gazetteerTypes, Set<String> titleCues,
+      Map<String, Integer> clusters) {
     this.nameWords = nameWords;
     this.gazetteerTypes = gazetteerTypes;
     this.titleCues = titleCues;
+    this.clusters = clusters;
+  }
+
+  Map<String, Integer> clusters() {
+    return clusters;
   }
 
   Set<String> nameWords() {
@@ -74,6 +82,7 @@ public final class NameFeatures implements Serializable {
     final String[] stems;
     final int[] lexicon; // bit 0 name word, bit 1 title cue
     final String[] gazetteer;
+    final String[] cluster;
 
     Prepared(String[] tokens) {
       int n = tokens.length;
@@ -81,6 +90,7 @@ public final class NameFeatures implements Serializable {
       stems = new String[n];
       lexicon = new int[n];
       gazetteer = new String[n];
+      cluster = new String[n];
       for (int i = 0; i < n; i++) {
         words[i] = normalise(tokens[i]);
         stems[i] = withoutProclitics(words[i]);
@@ -89,6 +99,8 @@ public final class NameFeatures implements Serializable {
         lexicon[i] = (name ? 1 : 0) | (cue ? 2 : 0);
         String type = gazetteerTypes.get(stems[i]);
         gazetteer[i] = type != null ? type : gazetteerTypes.get(words[i]);
+        Integer c = clusters.get(stems[i]);
+        cluster[i] = c == null ? "-" : c.toString();
       }
     }
   }
@@ -98,7 +110,7 @@ public final class NameFeatures implements Serializable {
   }
 
   /** Number of features {@link #extract} writes. */
-  static final int COUNT = 30;
+  static final int COUNT = 34;
 
   /**
    * Writes token {@code i}'s feature hashes into {@code out} ({@link #COUNT} of them), given the
@@ -138,6 +150,10 @@ public final class NameFeatures implements Serializable {
     out[k++] = h(28, lex(p, i - 2) + "|" + lex(p, i - 1));
     out[k++] = h(29, stem(p, i - 1) + "|" + s);
     out[k++] = h(30, Integer.toString(Math.min(s.length(), 8)) + "|" + (i == 0));
+    out[k++] = h(31, cluster(p, i));
+    out[k++] = h(32, cluster(p, i - 1));
+    out[k++] = h(33, cluster(p, i + 1));
+    out[k++] = h(34, previous + "|" + cluster(p, i));
   }
 
   private static String word(Prepared p, int i) {
@@ -154,6 +170,10 @@ public final class NameFeatures implements Serializable {
 
   private static String gaz(Prepared p, int i) {
     return i < 0 || i >= p.gazetteer.length || p.gazetteer[i] == null ? "-" : p.gazetteer[i];
+  }
+
+  private static String cluster(Prepared p, int i) {
+    return i < 0 ? "<s>" : i >= p.cluster.length ? "</s>" : p.cluster[i];
   }
 
   private static String prefix(String s, int n) {

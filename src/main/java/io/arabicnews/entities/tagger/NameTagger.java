@@ -90,6 +90,12 @@ public final class NameTagger implements Serializable {
       for (float w : weights) {
         nonZero += w != 0 ? 1 : 0;
       }
+      Map<String, Integer> clusters = features.clusters();
+      d.writeInt(clusters.size());
+      for (String k : new java.util.TreeSet<>(clusters.keySet())) {
+        d.writeUTF(k);
+        d.writeInt(clusters.get(k));
+      }
       d.writeInt(nonZero);
       for (int i = 0; i < weights.length; i++) {
         if (weights[i] != 0) {
@@ -133,6 +139,11 @@ public final class NameTagger implements Serializable {
       for (int i = 0; i < n; i++) {
         gaz.put(d.readUTF(), d.readUTF());
       }
+      Map<String, Integer> clusters = new HashMap<>();
+      int c = d.readInt();
+      for (int i = 0; i < c; i++) {
+        clusters.put(d.readUTF(), d.readInt());
+      }
       float[] weights = new float[(1 << bits) * Labels.COUNT];
       int nonZero = d.readInt();
       for (int i = 0; i < nonZero; i++) {
@@ -142,7 +153,7 @@ public final class NameTagger implements Serializable {
         }
         weights[at] = d.readFloat();
       }
-      return new NameTagger(new NameFeatures(names, gaz, cues), bits, weights);
+      return new NameTagger(new NameFeatures(names, gaz, cues, clusters), bits, weights);
     } catch (IOException e) {
       throw new IllegalArgumentException("Name tagger model " + name + " cannot be read: " + e.getMessage(), e);
     }

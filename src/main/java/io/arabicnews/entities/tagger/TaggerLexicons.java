@@ -76,6 +76,31 @@ public final class TaggerLexicons {
     return out;
   }
 
+  /** The shipped word clusters ({@link WordClusters}, learned from egypt-news-2013). */
+  public static final String CLUSTERS = "/io/arabicnews/entities/tagger/word-clusters.tsv.gz";
+
+  /** Word clusters from a gzip TSV of {@code word TAB cluster} lines. */
+  public static Map<String, Integer> clusters(java.io.InputStream gzip, String name) {
+    Map<String, Integer> out = new HashMap<>();
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+        new java.util.zip.GZIPInputStream(gzip), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          out.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalArgumentException("Cannot read word clusters " + name + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** The shipped word clusters. */
+  public static Map<String, Integer> clusters() {
+    return clusters(DataFile.resource(CLUSTERS), "word-clusters.tsv.gz (shipped)");
+  }
+
   private static boolean isArabic(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
