@@ -29,7 +29,7 @@ public final class RunManifest {
       .column("started_at", DataTypes.TimestampType, "When the run started", "2026-12-02 04:57:55")
       .column("finished_at", DataTypes.TimestampType, "When its tables were published", "2026-12-02 05:02:01")
       .column("code_version", DataTypes.StringType, "Project version, plus +<commit> when ARABIC_NEWS_GIT_COMMIT is set", "0.1.0-SNAPSHOT")
-      .column("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), "Every option the run was given (command line or --config), by name without dashes", "{period -> week, input -> data}")
+      .column("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), "Every option the run was given (command line or --config), by its option name", "{--period -> week, --input -> data}")
       .column("input_path", DataTypes.StringType, "The --input path", "data")
       .column("table_rows", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), "Rows written per table", "{articles -> 5, …}")
       .column("warnings", DataTypes.createArrayType(DataTypes.StringType), "What the run could not do as its defaults ask, e.g. learned topics skipped on an input too small to fit them; empty when nothing (null in rows written before this column existed)", "[learned topics skipped: only 0 terms qualify …]");
