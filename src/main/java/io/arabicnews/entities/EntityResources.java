@@ -29,6 +29,9 @@ public final class EntityResources implements Serializable {
     this.roleNounKeys = roles;
   }
 
+  /** Words after which a person's name usually follows («الرئيس», «وزير», «اللواء» …). */
+  public static final String TITLE_CUES = "/io/arabicnews/entities/title-cues.txt";
+
   /** The analyser data every stage should use once a gazetteer is known. */
   public static AnalyzerResources withGazetteerWords(AnalyzerResources base, GazetteerFile file) {
     return base.withKnownWords(file.words(), GAZETTEER_WORD_COUNT);
@@ -38,7 +41,7 @@ public final class EntityResources implements Serializable {
   public static EntityResources build(AnalyzerResources analyzerResources, GazetteerFile file) {
     try (ArabicTextAnalyzer a = new ArabicTextAnalyzer(analyzerResources)) {
       return new EntityResources(analyzerResources, Gazetteer.compile(file, a),
-          words("/io/arabicnews/entities/title-cues.txt", a), words("/io/arabicnews/entities/role-nouns.txt", a));
+          words(TITLE_CUES, a), words("/io/arabicnews/entities/role-nouns.txt", a));
     }
   }
 

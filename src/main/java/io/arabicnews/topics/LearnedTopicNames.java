@@ -73,7 +73,7 @@ public final class LearnedTopicNames {
       overlaps.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getDouble(2) / totals.get(r.getString(0)));
     }
     Map<String, List<String>> characteristic = mentions == null || entities == null ? Map.of()
-        : characteristicEntities(learnedWeights, mentions, entities);
+        : characteristicEntities(spark, learnedWeights, totals, mentions, entities);
 
     List<Row> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -127,11 +127,16 @@ public final class LearnedTopicNames {
   }
 
   /** Up to {@link #MAX_ENTITIES} English entity labels per learned topic, strongest first. */
-  static Map<String, List<String>> characteristicEntities(Dataset<Row> learnedWeights, Dataset<Row> mentions, Dataset<Row> entities) {
+  /** @param totals each learned topic's weight over all articles, as {@link #name} summed it */
+  static Map<String, List<String>> characteristicEntities(SparkSession spark, Dataset<Row> learnedWeights,
+      Map<String, Double> totals, Dataset<Row> mentions, Dataset<Row> entities) {
     Dataset<Row> named = mentions.select("article_id", "entity_id").distinct();
     long articles = learnedWeights.select("article_id").distinct().count();
     Dataset<Row> articleShare = named.groupBy("entity_id").agg(count(lit(1)).divide(lit((double) Math.max(1, articles))).as("base_share"));
-    Dataset<Row> topicWeight = learnedWeights.groupBy("learned_id").agg(sum("learned_weight").as("topic_weight"));
+    List<Row> totalRows = new ArrayList<>();
+    totals.forEach((topic, weight) -> totalRows.add(RowFactory.create(topic, weight)));
+    Dataset<Row> topicWeight = spark.createDataFrame(totalRows,
+        new StructType().add("learned_id", DataTypes.StringType).add("topic_weight", DataTypes.DoubleType));
     Dataset<Row> scored = learnedWeights.join(named, "article_id")
         .groupBy("learned_id", "entity_id").agg(sum("learned_weight").as("entity_weight"))
         .join(topicWeight, "learned_id")

@@ -51,19 +51,27 @@ public final class TopTerms {
       for (int w = 0; w < v; w++) {
         score[w] = relevance(topicsMatrix.apply(w, t) / topicTotals[t], termTotals[w] / total, lambda);
       }
-      Integer[] order = new Integer[v];
-      Arrays.setAll(order, i -> i);
       // Ties by index: the vocabulary is ordered by document count, then key.
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparingInt(i -> i));
-      List<String> ranked = new ArrayList<>(v);
-      for (Integer i : order) {
-        ranked.add(keys[i]);
-      }
-      List<Integer> picked = new ArrayList<>();
-      for (int i : pick(ranked, n)) {
-        picked.add(order[i]);
-      }
-      out.add(picked);
+      out.add(top(Arrays.asList(keys), Comparator.comparingDouble(i -> -score[i]), n));
+    }
+    return out;
+  }
+
+  /**
+   * Indices into {@code keys} (term keys, words separated by a space) of the top {@code n}, ranked by
+   * {@code rank} (ties by index) and picked with phrase parts hidden ({@link #pick}).
+   */
+  static List<Integer> top(List<String> keys, Comparator<Integer> rank, int n) {
+    Integer[] order = new Integer[keys.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, rank.thenComparingInt(i -> i));
+    List<String> ranked = new ArrayList<>(order.length);
+    for (Integer i : order) {
+      ranked.add(keys.get(i));
+    }
+    List<Integer> out = new ArrayList<>();
+    for (int i : pick(ranked, n)) {
+      out.add(order[i]);
     }
     return out;
   }

@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -69,19 +68,13 @@ public final class TopicTables {
 
   /** {@code t}'s keywords as written, by articles matched ({@code matched}), at most {@link #TOP_TERMS}. */
   static List<String> curatedTopTerms(Taxonomy.Topic t, Map<String, Long> matched) {
-    Integer[] order = new Integer[t.keywords().size()];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> -matched.getOrDefault(t.keywords().get(i), 0L)).thenComparingInt(i -> i));
-    List<String> rankedKeys = new ArrayList<>();
-    for (int i : order) {
-      rankedKeys.add(t.keys().get(i));
-    }
     List<String> out = new ArrayList<>();
-    for (int i : TopTerms.pick(rankedKeys, TOP_TERMS)) {
-      out.add(t.keywords().get(order[i]));
+    for (int i : TopTerms.top(t.keys(), Comparator.comparingLong(i -> -matched.getOrDefault(t.keywords().get(i), 0L)), TOP_TERMS)) {
+      out.add(t.keywords().get(i));
     }
     return out;
   }
+
 
   public static Dataset<Row> articleTopics(Dataset<ArticleTopic> curated, Dataset<Row> learned) {
     Dataset<Row> c = curated.select(col("articleId").as("article_id"), col("topicId").as("topic_id"),

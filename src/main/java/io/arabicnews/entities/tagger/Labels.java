@@ -21,10 +21,6 @@ public final class Labels {
     return -1;
   }
 
-  public static String name(int label) {
-    return NAMES[label];
-  }
-
   static boolean isBegin(int label) {
     return label > 0 && label % 2 == 1;
   }

@@ -86,15 +86,15 @@ public final class NameTagger implements Serializable {
         d.writeUTF(k);
         d.writeUTF(gaz.get(k));
       }
-      int nonZero = 0;
-      for (float w : weights) {
-        nonZero += w != 0 ? 1 : 0;
-      }
       Map<String, Integer> clusters = features.clusters();
       d.writeInt(clusters.size());
       for (String k : new java.util.TreeSet<>(clusters.keySet())) {
         d.writeUTF(k);
         d.writeInt(clusters.get(k));
+      }
+      int nonZero = 0;
+      for (float w : weights) {
+        nonZero += w != 0 ? 1 : 0;
       }
       d.writeInt(nonZero);
       for (int i = 0; i < weights.length; i++) {

@@ -1,5 +1,6 @@
 package io.arabicnews.entities.tagger;
 
+import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.GazetteerFile;
 import io.arabicnews.text.DataFile;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.util.Set;
 
 /** The word lists a {@link NameFeatures} reads, built from the files they come from. */
 public final class TaggerLexicons {
-  static final String TITLE_CUES = "/io/arabicnews/entities/title-cues.txt";
-
   private TaggerLexicons() {}
 
   /**
@@ -68,7 +67,7 @@ public final class TaggerLexicons {
   /** The shipped title cues («الرئيس», «وزير», «اللواء» …), normalised. */
   public static Set<String> titleCues() {
     Set<String> out = new HashSet<>();
-    for (String line : DataFile.lines(DataFile.resource(TITLE_CUES))) {
+    for (String line : DataFile.lines(DataFile.resource(EntityResources.TITLE_CUES))) {
       if (!line.isBlank() && !line.startsWith("#")) {
         out.add(NameFeatures.normalise(line.strip()));
       }
