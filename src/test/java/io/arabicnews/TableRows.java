@@ -35,7 +35,9 @@ public final class TableRows {
    */
   public static void assertSameRows(String table, Dataset<Row> a, String onlyInA, Dataset<Row> b, String onlyInB) {
     assertThat(a.count()).as("%s rows", table).isEqualTo(b.count());
-    assertThat(a.exceptAll(b).count()).as("%s rows only %s", table, onlyInA).isZero();
-    assertThat(b.exceptAll(a).count()).as("%s rows only %s", table, onlyInB).isZero();
+    assertThat(a.exceptAll(b).count()).as("%s rows only %s: %s", table, onlyInA, a.exceptAll(b).limit(5).collectAsList())
+        .isZero();
+    assertThat(b.exceptAll(a).count()).as("%s rows only %s: %s", table, onlyInB, b.exceptAll(a).limit(5).collectAsList())
+        .isZero();
   }
 }

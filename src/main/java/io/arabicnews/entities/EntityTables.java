@@ -1,5 +1,6 @@
 package io.arabicnews.entities;
 
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -8,12 +9,15 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -21,8 +25,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The entity tables: {@code entities} (the gazetteer with counts), {@code entity_mentions}, {@code
- * entity_timeline} and {@code entity_candidates}.
+ * The entity tables: {@code entities} (the gazetteer's and the tagger's, with counts), {@code
+ * entity_mentions}, {@code entity_timeline} and {@code entity_candidates}.
  */
 public final class EntityTables {
   private EntityTables() {}
@@ -32,25 +36,74 @@ public final class EntityTables {
         hits.filter(col("kind").equalTo(EntityHit.MENTION))
             .select(col("articleId").as("article_id"), col("sentenceIndex").as("sentence_index"),
                 col("tokenPosition").as("token_position"), col("entityId").as("entity_id"),
-                col("surface"), col("nisba").as("is_nisba")));
+                col("surface"), col("nisba").as("is_nisba"), col("source"), col("confidence")));
   }
 
-  /** The gazetteer as a dimension table, with how often each entity was mentioned (0 if never). */
-  public static Dataset<Row> entities(SparkSession spark, Gazetteer gazetteer, Dataset<Row> mentions) {
+  /** The mentions only the tagger found, with what {@link #modelEntities} reads. */
+  public static Dataset<Row> modelMentions(Dataset<EntityHit> hits) {
+    return hits.filter(col("kind").equalTo(EntityHit.MENTION).and(col("source").equalTo(EntityHit.MODEL)))
+        .select("entityId", "articleId", "confidence", "entityType", "display", "nameKey", "cue");
+  }
+
+  /**
+   * Every entity named at least once by the tagger alone (not the gazetteer): {@code entity_id,
+   * entity_type} (the tagger's most frequent reading), {@code label_ar} (the words as most often
+   * printed), {@code name_key}, {@code cue} (the title cue most often before it, or null), {@code
+   * mention_count, article_count, example_article_id, mean_confidence}.
+   *
+   * @param modelMentions {@link #modelMentions}
+   */
+  public static Dataset<Row> modelEntities(Dataset<Row> modelMentions) {
+    Dataset<Row> model = modelMentions;
+    return model.groupBy("entityId")
+        .agg(count(lit(1)).as("mention_count"), countDistinct("articleId").as("article_count"),
+            min("articleId").as("example_article_id"), avg("confidence").as("mean_confidence"))
+        .join(mostFrequent(model, "entityType"), "entityId")
+        .join(mostFrequent(model, "display"), "entityId")
+        .join(mostFrequent(model, "nameKey"), "entityId")
+        .join(mostFrequent(model.filter(col("cue").isNotNull()), "cue"), new String[] {"entityId"}, "left")
+        .select(col("entityId").as("entity_id"), col("entityType").as("entity_type"), col("display").as("label_ar"),
+            col("nameKey").as("name_key"), col("cue"), col("mention_count"), col("article_count"),
+            col("example_article_id"), col("mean_confidence"));
+  }
+
+  /** {@code entityId} and the value of {@code column} most of its rows have (ties: the greatest). */
+  private static Dataset<Row> mostFrequent(Dataset<Row> rows, String column) {
+    return rows.groupBy("entityId", column).agg(count(lit(1)).as("n"))
+        .groupBy("entityId").agg(max(struct(col("n"), col(column))).as("best"))
+        .select(col("entityId"), col("best." + column).as(column));
+  }
+
+  /**
+   * The entity dimension: the gazetteer's entities (label_source gazetteer) and the tagger's own
+   * (label_source transliterated: an English label spelt from the Arabic), with how often each was
+   * mentioned (0 if never).
+   *
+   * @param modelEntities {@link #modelEntities}
+   */
+  public static Dataset<Row> entities(SparkSession spark, Gazetteer gazetteer, NameSpellings spellings,
+      Dataset<Row> modelEntities, Dataset<Row> mentions) {
     List<Row> rows = new ArrayList<>();
     for (GazetteerFile.Entry e : gazetteer.entities().values()) {
-      rows.add(RowFactory.create(e.entityId(), e.labelEn(), e.labelAr(), e.type(), e.wikidataId()));
+      rows.add(RowFactory.create(e.entityId(), e.labelEn(), e.labelAr(), e.type(), e.wikidataId(), EntityHit.GAZETTEER));
     }
     StructType schema = new StructType().add("entity_id", DataTypes.StringType).add("label_en", DataTypes.StringType)
         .add("label_ar", DataTypes.StringType).add("entity_type", DataTypes.StringType)
-        .add("wikidata_id", DataTypes.StringType);
+        .add("wikidata_id", DataTypes.StringType).add("label_source", DataTypes.StringType);
+    UserDefinedFunction english = udf((UDF1<String, String>) spellings::english, DataTypes.StringType);
+    Dataset<Row> tagged = modelEntities.select(col("entity_id"), english.apply(col("label_ar")).as("label_en"),
+        col("label_ar"), col("entity_type"), lit(null).cast("string").as("wikidata_id"),
+        lit(TRANSLITERATED).as("label_source"));
     Dataset<Row> counts = mentions.groupBy("entity_id").agg(count(lit(1)).as("mention_count"),
         countDistinct("article_id").as("article_count"),
         sum(col("is_nisba").cast("long")).as("nisba_count"));
     return Tables.ENTITIES.conform(
-        spark.createDataFrame(rows, schema).join(counts, new String[] {"entity_id"}, "left").na()
+        spark.createDataFrame(rows, schema).unionByName(tagged)
+            .join(counts, new String[] {"entity_id"}, "left").na()
             .fill(0L, new String[] {"mention_count", "article_count", "nisba_count"}));
   }
+
+  public static final String TRANSLITERATED = "transliterated";
 
   /** Mentions and articles per period; share = the entity's articles / all dated articles of the period. */
   public static Dataset<Row> timeline(Dataset<Row> mentions, Dataset<Row> articles, Period period) {
@@ -65,22 +118,19 @@ public final class EntityTables {
             .withColumn("share", col("article_count").divide(col("period_articles").cast("double"))));
   }
 
-  public static Dataset<Row> candidates(Dataset<EntityHit> hits, long minCount) {
-    Dataset<Row> c = hits.filter(col("kind").equalTo(EntityHit.CANDIDATE)).toDF();
-    Dataset<Row> cueByName = c.groupBy("entityId", "cue").agg(count(lit(1)).as("n"))
-        .groupBy("entityId").agg(max(struct(col("n"), col("cue"))).as("best"))
-        .select(col("entityId"), col("best.cue").as("cue"));
-    Dataset<Row> displayByName = c.groupBy("entityId", "surface").agg(count(lit(1)).as("n"))
-        .groupBy("entityId").agg(max(struct(col("n"), col("surface"))).as("best"))
-        .select(col("entityId"), col("best.surface").as("candidate"));
+  /**
+   * The tagger's entities the gazetteer does not list, seen at least {@code minCount} times, most
+   * mentioned first: what to add to the gazetteer next.
+   *
+   * @param modelEntities {@link #modelEntities}
+   * @param entities the entities table (for the English label)
+   */
+  public static Dataset<Row> candidates(Dataset<Row> modelEntities, Dataset<Row> entities, long minCount) {
     return Tables.ENTITY_CANDIDATES.conform(
-        c.groupBy("entityId")
-            .agg(count(lit(1)).as("mention_count"), countDistinct("articleId").as("article_count"),
-                min("articleId").as("example_article_id"))
-            .filter(col("mention_count").geq(minCount))
-            .join(cueByName, "entityId")
-            .join(displayByName, "entityId")
-            .withColumn("candidate_key", col("entityId")));
+        modelEntities.filter(col("mention_count").geq(minCount))
+            .join(entities.select("entity_id", "label_en"), "entity_id")
+            .withColumn("candidate", col("label_ar"))
+            .withColumn("candidate_key", col("name_key"))
+            .orderBy(col("mention_count").desc(), col("entity_id")));
   }
-
 }

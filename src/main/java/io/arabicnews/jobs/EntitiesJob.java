@@ -50,12 +50,12 @@ public final class EntitiesJob implements Callable<Integer> {
     EntitiesConfig cfg = entities.toConfig(period);
     GazetteerFile gazetteer = common.gazetteerFile();
     AnalyzerResources resources = common.analyzerResources();
+    EntityResources entityResources = entities.resources(resources, gazetteer);
     SparkSession spark = SparkSessions.create("arabic-news-entities", common.master);
     try {
       String tablesRoot = tables == null ? common.output : tables;
       try (SmallRuns.Applied tuned = SmallRuns.apply(SmallRuns.ofCorpus(spark, tablesRoot), spark)) {
-        EntitiesReport report = run(spark, tablesRoot, common.output, cfg,
-            EntityResources.build(resources, gazetteer));
+        EntitiesReport report = run(spark, tablesRoot, common.output, cfg, entityResources);
         System.out.println("entities: " + report.summary());
         return 0;
       }
@@ -75,7 +75,8 @@ public final class EntitiesJob implements Callable<Integer> {
   public static EntitiesReport run(
       SparkSession spark, String tablesRoot, String outputRoot, EntitiesConfig cfg, EntityResources resources) {
     long t0 = System.nanoTime();
-    log.info("Entities over {} with {} ({} gazetteer entities)", tablesRoot, cfg, resources.gazetteer().entities().size());
+    log.info("Entities over {} with {} ({} gazetteer entities, name tagger {}, min confidence {})", tablesRoot, cfg,
+        resources.gazetteer().entities().size(), resources.tagger() == null ? "off" : "on", resources.minNameConfidence());
     TableWriter in = new TableWriter(tablesRoot);
     Dataset<Row> articles = spark.read().parquet(in.pathOf(Tables.ARTICLES)).select("article_id", "published_date", "is_canonical");
     Dataset<Row> sentences = spark.read().parquet(in.pathOf(Tables.SENTENCES));
@@ -92,10 +93,16 @@ public final class EntitiesJob implements Callable<Integer> {
       out.write(EntityTables.mentions(hits), Tables.ENTITY_MENTIONS, bigFiles);
       Dataset<Row> mentions = spark.read().parquet(out.pathOf(Tables.ENTITY_MENTIONS));
       Dataset<Row> counted = cfg.isNisbaInCoMentions() ? mentions : mentions.filter(col("is_nisba").equalTo(false));
-      out.write(EntityTables.entities(spark, resources.gazetteer(), mentions), Tables.ENTITIES, 1);
+      // Read five times (counts and four most-frequent values): kept, a third of the mentions at most.
+      Dataset<Row> modelMentions = EntityTables.modelMentions(hits).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> modelEntities = EntityTables.modelEntities(modelMentions).persist(StorageLevel.MEMORY_AND_DISK());
+      out.write(EntityTables.entities(spark, resources.gazetteer(), resources.spellings(), modelEntities, mentions),
+          Tables.ENTITIES, 1);
       Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
       out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
-      out.write(EntityTables.candidates(hits, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
+      out.write(EntityTables.candidates(modelEntities, entities, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
+      modelEntities.unpersist();
+      modelMentions.unpersist();
       long sentenceCount = in.rowCount(spark, Tables.SENTENCES);
       // Generated once for both tables (one row per article and pair: about as many as mentions).
       Dataset<Row> articlePairs = CoMentionCounter.articlePairs(counted).persist(StorageLevel.MEMORY_AND_DISK());

@@ -2,6 +2,10 @@ package io.arabicnews.jobs;
 
 import io.arabicnews.dates.Period;
 import io.arabicnews.entities.EntitiesConfig;
+import io.arabicnews.entities.EntityResources;
+import io.arabicnews.entities.GazetteerFile;
+import io.arabicnews.entities.tagger.NameModels;
+import io.arabicnews.text.AnalyzerResources;
 import picocli.CommandLine.Option;
 
 /** Options of the entity and co-mention stage (the gazetteer itself is a common option). */
@@ -11,6 +15,20 @@ public class EntitiesOptions {
 
   @Option(names = "--min-candidate-count", defaultValue = "2", description = "entity_candidates keeps names seen at least this often (default: ${DEFAULT-VALUE})")
   long minCandidateCount;
+
+  @Option(names = "--name-model", description = "Name tagger model file (jobs/train-ner.sh makes one); default: the shipped model; 'none' for gazetteer entities only")
+  String nameModel;
+
+  @Option(names = "--min-name-confidence", defaultValue = "0.5", description = "Tagged names below this confidence (0-1) are left out (default: ${DEFAULT-VALUE})")
+  float minNameConfidence;
+
+  /** The entity resources these options ask for; reads the model, so a bad model file fails here, before Spark. */
+  EntityResources resources(AnalyzerResources analyzer, GazetteerFile gazetteer) {
+    if (!(minNameConfidence >= 0 && minNameConfidence <= 1)) {
+      throw new IllegalArgumentException("--min-name-confidence must be between 0 and 1 (got " + minNameConfidence + ")");
+    }
+    return EntityResources.build(analyzer, gazetteer, NameModels.load(nameModel), minNameConfidence);
+  }
 
   EntitiesConfig toConfig(String period) {
     return EntitiesConfig.builder()

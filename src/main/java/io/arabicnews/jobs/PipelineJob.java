@@ -95,7 +95,7 @@ public final class PipelineJob implements Callable<Integer> {
         .entities(entities.toConfig(terms.period))
         .topics(topics.toConfig(terms.period))
         .analyzer(resources)
-        .entityResources(EntityResources.build(resources, common.gazetteerFile()))
+        .entityResources(entities.resources(resources, common.gazetteerFile()))
         .taxonomy(topics.taxonomy(resources))
         .parameters(parameters)
         .build();

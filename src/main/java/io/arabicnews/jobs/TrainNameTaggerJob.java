@@ -50,7 +50,7 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training sentences (default: ${DEFAULT-VALUE})")
   int epochs;
 
-  @Option(names = "--hash-bits", defaultValue = "20", description = "log2 of the feature hash buckets (default: ${DEFAULT-VALUE})")
+  @Option(names = "--hash-bits", defaultValue = "18", description = "log2 of the feature hash buckets (default: ${DEFAULT-VALUE})")
   int bits;
 
   public static void main(String[] args) {
@@ -66,6 +66,8 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
         TaggerLexicons.titleCues(), clusters());
     NameTagger tagger = NameTaggerTraining.train(trainSentences, features,
         new NameTaggerTraining.Settings(bits, epochs, NameTaggerTraining.Settings.defaults().seed()));
+    List<TaggedSentences.Sentence> devSentences = TaggedSentences.read(dev);
+    tagger = NameTaggerTraining.calibrate(tagger, devSentences);
     try {
       if (model.getParent() != null) {
         Files.createDirectories(model.getParent());
@@ -78,13 +80,17 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     }
     System.out.printf("train-ner: %d sentences, %d epochs, model %s (%,d bytes), %.1f s%n", trainSentences.size(), epochs, model,
         model.toFile().length(), (System.nanoTime() - t0) / 1e9);
-    List<TaggedSentences.Sentence> devSentences = TaggedSentences.read(dev);
+    System.out.printf("confidence temperature %.1f (fitted on dev); %d name heads%n", tagger.temperature(), tagger.heads().size());
     SpanScores scores = score(tagger, devSentences);
     for (String c : Labels.CLASSES) {
       System.out.printf("dev %-4s %s%n", c, scores.of(c));
     }
     System.out.printf("dev PERS+LOC+ORG %s%n", scores.of("PERS", "LOC", "ORG"));
     System.out.printf("dev all  %s%n", scores.of(Labels.CLASSES.toArray(String[]::new)));
+    for (float min : CONFIDENCE_STEPS) {
+      System.out.printf("dev PERS+LOC+ORG, confidence >= %.2f: %s%n", min,
+          score(tagger, devSentences, min).of("PERS", "LOC", "ORG"));
+    }
     System.out.printf("tagging: %,.0f tokens/s on one thread%n", tokensPerSecond(tagger, devSentences));
     return 0;
   }
@@ -106,7 +112,18 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   static SpanScores score(NameTagger tagger, List<TaggedSentences.Sentence> sentences) {
     SpanScores scores = new SpanScores();
     for (TaggedSentences.Sentence s : sentences) {
-      scores.add(s.labels(), tagger.tag(s.tokens()));
+      scores.add(s.labels(), tagger.names(s.tokens()));
+    }
+    return scores;
+  }
+
+  private static final float[] CONFIDENCE_STEPS = {0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 0.95f};
+
+  /** Scores of the names found with at least {@code minConfidence}. */
+  static SpanScores score(NameTagger tagger, List<TaggedSentences.Sentence> sentences, float minConfidence) {
+    SpanScores scores = new SpanScores();
+    for (TaggedSentences.Sentence s : sentences) {
+      scores.add(s.labels(), tagger.names(s.tokens()).stream().filter(n -> n.confidence() >= minConfidence).toList());
     }
     return scores;
   }
@@ -118,7 +135,7 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     for (int round = 0; round < 7; round++) {
       long t = System.nanoTime();
       for (TaggedSentences.Sentence s : sentences) {
-        tagger.tag(s.tokens());
+        tagger.names(s.tokens());
       }
       double rate = tokens / ((System.nanoTime() - t) / 1e9);
       best = round >= 2 ? Math.max(best, rate) : best;

@@ -110,27 +110,31 @@ public final class Tables {
           .column("per_10k_dedup", DoubleType, "De-duplicated view: per 10,000 word tokens of the source's canonical articles; null when it has none", "9.5")
           .column("keyness_dedup", DoubleType, "De-duplicated view: keyness computed over canonical articles only; null when the source has none", "-30.2");
 
-  private static final String ENTITY_ID = "Canonical entity id from the gazetteer (entities.entity_id)";
+  private static final String ENTITY_ID =
+      "Entity id (entities.entity_id): the gazetteer's, or ar- and 12 hex digits for a name only the tagger found";
 
   public static final TableSchema ENTITIES =
-      new TableSchema("entities", "one gazetteer entity (mentioned or not)")
+      new TableSchema("entities", "one entity: of the gazetteer (mentioned or not), or found by the name tagger")
           .column("entity_id", StringType, ENTITY_ID, "SHOIGU")
-          .column("label_en", StringType, "English label", "Sergei Shoigu")
-          .column("label_ar", StringType, "Arabic label", "سيرغي شويغو")
-          .column("entity_type", StringType, "PERSON, COUNTRY, CITY, PLACE or ORGANIZATION", "PERSON")
+          .column("label_en", StringType, "English label: the gazetteer's, or spelt from the Arabic (see label_source)", "Sergei Shoigu")
+          .column("label_ar", StringType, "Arabic label: the gazetteer's, or the name as most often printed (clitics removed)", "سيرغي شويغو")
+          .column("entity_type", StringType, "PERSON, COUNTRY, CITY, PLACE or ORGANIZATION (the tagger's: PERSON, PLACE or ORGANIZATION)", "PERSON")
           .column("wikidata_id", StringType, "Wikidata item where known, else null", "Q7747")
           .column("mention_count", LongType, "Mentions in the corpus (nisba mentions included)", "9")
           .column("article_count", LongType, "Articles mentioning the entity", "3")
-          .column("nisba_count", LongType, "Of mention_count, how many were nisba adjectives («الروسي»)", "0");
+          .column("nisba_count", LongType, "Of mention_count, how many were nisba adjectives («الروسي»)", "0")
+          .column("label_source", StringType, "Where label_en comes from: gazetteer, or transliterated (the usual English spelling of each word, else letter rules)", "gazetteer");
 
   public static final TableSchema ENTITY_MENTIONS =
-      new TableSchema("entity_mentions", "one mention of a gazetteer entity")
+      new TableSchema("entity_mentions", "one mention of an entity")
           .column("article_id", StringType, "Article id (articles.article_id)", "003_7e0eab1ba710d1e2")
           .column("sentence_index", IntegerType, "Sentence (sentences.sentence_index; 0 = title)", "2")
           .column("token_position", IntegerType, "Position of the mention's first word in the sentence, from 0", "6")
           .column("entity_id", StringType, ENTITY_ID, "CAI")
           .column("surface", StringType, "The mention as printed, clitics included", "بالقاهرة")
-          .column("is_nisba", BooleanType, "True for a nisba adjective standing for a country or body («الروسي» → Russia)", "false");
+          .column("is_nisba", BooleanType, "True for a nisba adjective standing for a country or body («الروسي» → Russia)", "false")
+          .column("source", StringType, "Who found it: gazetteer, model (the name tagger alone) or both (a tagged name over a gazetteer match)", "both")
+          .column("confidence", DoubleType, "The tagger's confidence in the name, 0-1 (model and both); null for gazetteer", "0.93");
 
   public static final TableSchema ENTITY_TIMELINE =
       new TableSchema("entity_timeline", "one entity in one period (dated articles only)")
@@ -142,13 +146,17 @@ public final class Tables {
           .column("period_articles", LongType, "Dated articles in the period", "17043");
 
   public static final TableSchema ENTITY_CANDIDATES =
-      new TableSchema("entity_candidates", "a name the gazetteer misses, found after a title cue")
-          .column("candidate", StringType, "The name as most often printed", "تامر الرفاعي")
-          .column("cue", StringType, "The title word most often before it", "العقيد")
-          .column("mention_count", LongType, "Times found after a cue", "4")
+      new TableSchema("entity_candidates", "a name the tagger found that the gazetteer does not list (most mentioned first)")
+          .column("candidate", StringType, "The name as most often printed (clitics removed)", "تامر الرفاعي")
+          .column("cue", StringType, "The title word most often just before it, or null", "العقيد")
+          .column("mention_count", LongType, "Mentions (the tagger's, at --min-name-confidence)", "4")
           .column("article_count", LongType, "Articles it was found in", "3")
           .column("example_article_id", StringType, "One article to read it in (the smallest id)", "youm7-…")
-          .column("candidate_key", StringType, "Normalised form, for grouping and for the gazetteer", "تامر الرفاعي");
+          .column("candidate_key", StringType, "Normalised form, for grouping and for the gazetteer", "تامر الرفاعي")
+          .column("entity_id", StringType, "Its id in entities and the other entity tables", "ar-3f9a0c12be47")
+          .column("entity_type", StringType, "PERSON, PLACE or ORGANIZATION, as the tagger read it most often", "PERSON")
+          .column("label_en", StringType, "English label spelt from the Arabic (entities.label_en)", "Tamer al-Rifai")
+          .column("mean_confidence", DoubleType, "Mean of the tagger's confidence over its mentions", "0.81");
 
   private static final String SCOPE = "sentence (named in the same sentence) or article (in the same article)";
 

@@ -119,7 +119,7 @@ class EntitiesJobTest extends SparkTestBase {
       TermsJobTest.readInSmallSplits();
       Path cut = tmp.resolve("splits-cut");
       EntitiesJob.run(spark(), tables.toString(), cut.toString(), EntitiesConfig.builder().build(), resources);
-      for (String name : java.util.List.of("entity_mentions", "co_mentions", "entity_candidates")) {
+      for (String name : java.util.List.of("entity_mentions", "co_mentions", "entities")) {
         Dataset<Row> a = TermsJobTest.table(whole, name);
         Dataset<Row> b = TermsJobTest.table(cut, name);
         assertThat(a.count()).as(name).isGreaterThan(20);

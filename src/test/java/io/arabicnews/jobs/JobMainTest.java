@@ -74,4 +74,23 @@ class JobMainTest {
     assertThat(parse("--broadcast-articles", "0").settings().getTerms().getBroadcastArticles()).isZero();
     assertThat(parse().settings().getTerms().getBroadcastArticles()).isEqualTo(1_000_000);
   }
+
+  @Test
+  void aBadNameModelEndsTheRunBeforeSparkStartsWithOneMessageNamingIt() throws Exception {
+    Path model = Files.writeString(tmp.resolve("model.bin.gz"), "not a model");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--name-model", model.toString()).settings())
+        .hasMessageStartingWith("Name tagger model " + model + " cannot be read");
+    Path out = tmp.resolve("out");
+    StringWriter err = new StringWriter();
+    PipelineJob job = new PipelineJob();
+    CommandLine cli = new CommandLine(job);
+    cli.setErr(new PrintWriter(err, true));
+    int code = JobMain.execute(job, new String[] {"--input", "data", "--output", out.toString(),
+        "--name-model", tmp.resolve("missing.bin.gz").toString()});
+    assertThat(code).isEqualTo(2);
+    assertThat(out).doesNotExist();
+    assertThat(parse("--name-model", "none").settings().getEntityResources().tagger()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--min-name-confidence", "1.5").settings())
+        .hasMessageContaining("--min-name-confidence must be between 0 and 1 (got 1.5)");
+  }
 }

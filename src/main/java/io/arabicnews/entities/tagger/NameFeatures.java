@@ -53,10 +53,12 @@ public final class NameFeatures implements Serializable {
     return titleCues;
   }
 
+  private static final ArabicNormalizer NORMALIZER = new ArabicNormalizer(); // stateless
+
   /** Lucene's Arabic normalisation of one word. */
   public static String normalise(String word) {
     char[] c = word.toCharArray();
-    return new String(c, 0, new ArabicNormalizer().normalize(c, c.length));
+    return new String(c, 0, NORMALIZER.normalize(c, c.length));
   }
 
   /** The word without a leading «و»/«ف» and an article or «ب/ك/ل» + article, if at least 2 letters remain. */
@@ -76,34 +78,87 @@ public final class NameFeatures implements Serializable {
     return s;
   }
 
-  /** What the features of a sentence need once per token. */
+  /** Padding on each side of a sentence's per-token arrays, so that i ± 2 needs no bounds check. */
+  private static final int PAD = 2;
+  private static final long START = fnv("<s>");
+  private static final long END = fnv("</s>");
+
+  /**
+   * What the features of a sentence need, once per token, as hashes: the word, its proclitic-free
+   * form, affixes, cluster, lexicon bits, gazetteer type, shape. Index {@code i + PAD} is token i.
+   */
   final class Prepared {
-    final String[] words;
-    final String[] stems;
-    final int[] lexicon; // bit 0 name word, bit 1 title cue
-    final String[] gazetteer;
-    final String[] cluster;
+    final int n;
+    final long[] word;
+    final long[] stem;
+    final long[] cluster;
+    final int[] lexicon; // bit 0 name word, bit 1 title cue; -1 outside the sentence
+    final long[] gazetteer;
+    final long[] prefix1;
+    final long[] prefix2;
+    final long[] prefix3;
+    final long[] suffix1;
+    final long[] suffix2;
+    final long[] suffix3;
+    final long[] wordPrefix2;
+    final int[] shape;
+    final int[] nisbaArticle;
+    final int[] length;
 
     Prepared(String[] tokens) {
-      int n = tokens.length;
-      words = new String[n];
-      stems = new String[n];
-      lexicon = new int[n];
-      gazetteer = new String[n];
-      cluster = new String[n];
+      n = tokens.length;
+      int size = n + 2 * PAD;
+      word = new long[size];
+      stem = new long[size];
+      cluster = new long[size];
+      lexicon = new int[size];
+      gazetteer = new long[size];
+      prefix1 = new long[size];
+      prefix2 = new long[size];
+      prefix3 = new long[size];
+      suffix1 = new long[size];
+      suffix2 = new long[size];
+      suffix3 = new long[size];
+      wordPrefix2 = new long[size];
+      shape = new int[size];
+      nisbaArticle = new int[size];
+      length = new int[size];
+      for (int j = 0; j < PAD; j++) {
+        word[j] = stem[j] = cluster[j] = START;
+        word[size - 1 - j] = stem[size - 1 - j] = cluster[size - 1 - j] = END;
+        lexicon[j] = lexicon[size - 1 - j] = -1;
+        gazetteer[j] = gazetteer[size - 1 - j] = NONE;
+      }
       for (int i = 0; i < n; i++) {
-        words[i] = normalise(tokens[i]);
-        stems[i] = withoutProclitics(words[i]);
-        boolean name = nameWords.contains(words[i]) || nameWords.contains(stems[i]);
-        boolean cue = titleCues.contains(words[i]) || titleCues.contains(stems[i]);
-        lexicon[i] = (name ? 1 : 0) | (cue ? 2 : 0);
-        String type = gazetteerTypes.get(stems[i]);
-        gazetteer[i] = type != null ? type : gazetteerTypes.get(words[i]);
-        Integer c = clusters.get(stems[i]);
-        cluster[i] = c == null ? "-" : c.toString();
+        int at = i + PAD;
+        String w = normalise(tokens[i]);
+        String s = withoutProclitics(w);
+        word[at] = fnv(w);
+        stem[at] = fnv(s);
+        boolean name = nameWords.contains(w) || nameWords.contains(s);
+        boolean cue = titleCues.contains(w) || titleCues.contains(s);
+        lexicon[at] = (name ? 1 : 0) | (cue ? 2 : 0);
+        String type = gazetteerTypes.get(s);
+        type = type != null ? type : gazetteerTypes.get(w);
+        gazetteer[at] = type == null ? NONE : fnv(type);
+        Integer c = clusters.get(s);
+        cluster[at] = c == null ? NONE : c;
+        prefix1[at] = fnv(s, 0, Math.min(1, s.length()));
+        prefix2[at] = fnv(s, 0, Math.min(2, s.length()));
+        prefix3[at] = fnv(s, 0, Math.min(3, s.length()));
+        suffix1[at] = fnv(s, Math.max(0, s.length() - 1), s.length());
+        suffix2[at] = fnv(s, Math.max(0, s.length() - 2), s.length());
+        suffix3[at] = fnv(s, Math.max(0, s.length() - 3), s.length());
+        wordPrefix2[at] = fnv(w, 0, Math.min(2, w.length()));
+        shape[at] = shape(w);
+        boolean nisba = s.length() > 3 && (s.endsWith("ي") || s.endsWith("يه") || s.endsWith("يين") || s.endsWith("يون"));
+        nisbaArticle[at] = (nisba ? 1 : 0) | (w.startsWith("ال") ? 2 : 0);
+        length[at] = Math.min(s.length(), 8);
       }
     }
   }
+
+  private static final long NONE = -7L;
 
   Prepared prepare(String[] tokens) {
     return new Prepared(tokens);
@@ -114,78 +169,89 @@ public final class NameFeatures implements Serializable {
 
   /**
    * Writes token {@code i}'s feature hashes into {@code out} ({@link #COUNT} of them), given the
-   * labels of the two tokens before it.
+   * labels of the two tokens before it (-1 before the sentence). No strings are built: each feature
+   * mixes its kind with the token hashes {@link Prepared} computed once.
    */
   void extract(Prepared p, int i, int previous, int previous2, long[] out) {
-    String w = p.words[i];
-    String s = p.stems[i];
+    int a = i + PAD;
+    long prev = previous;
     int k = 0;
-    out[k++] = h(1, "");
-    out[k++] = h(2, w);
-    out[k++] = h(3, s);
-    out[k++] = h(4, word(p, i - 1));
-    out[k++] = h(5, word(p, i + 1));
-    out[k++] = h(6, word(p, i - 2));
-    out[k++] = h(7, word(p, i + 2));
-    out[k++] = h(8, stem(p, i - 1));
-    out[k++] = h(9, stem(p, i + 1));
-    out[k++] = h(10, prefix(s, 1));
-    out[k++] = h(11, prefix(s, 2));
-    out[k++] = h(12, prefix(s, 3));
-    out[k++] = h(13, suffix(s, 1));
-    out[k++] = h(14, suffix(s, 2));
-    out[k++] = h(15, suffix(s, 3));
-    out[k++] = h(16, prefix(w, 2));
-    out[k++] = h(17, word(p, i - 1) + "|" + w);
-    out[k++] = h(18, w + "|" + word(p, i + 1));
-    out[k++] = h(19, shape(p.words[i]));
-    out[k++] = h(20, lex(p, i - 1) + "|" + lex(p, i) + "|" + lex(p, i + 1));
-    out[k++] = h(21, gaz(p, i));
-    out[k++] = h(22, gaz(p, i - 1) + "|" + gaz(p, i + 1));
-    out[k++] = h(23, (s.length() > 3 && (s.endsWith("ي") || s.endsWith("يه") || s.endsWith("يين") || s.endsWith("يون"))) + "|" + (w.startsWith("ال")));
-    out[k++] = h(24, Integer.toString(previous));
-    out[k++] = h(25, previous2 + "|" + previous);
-    out[k++] = h(26, previous + "|" + s);
-    out[k++] = h(27, previous + "|" + lex(p, i) + "|" + gaz(p, i));
-    out[k++] = h(28, lex(p, i - 2) + "|" + lex(p, i - 1));
-    out[k++] = h(29, stem(p, i - 1) + "|" + s);
-    out[k++] = h(30, Integer.toString(Math.min(s.length(), 8)) + "|" + (i == 0));
-    out[k++] = h(31, cluster(p, i));
-    out[k++] = h(32, cluster(p, i - 1));
-    out[k++] = h(33, cluster(p, i + 1));
-    out[k++] = h(34, previous + "|" + cluster(p, i));
+    out[k++] = h(1);
+    out[k++] = h(2, p.word[a]);
+    out[k++] = h(3, p.stem[a]);
+    out[k++] = h(4, p.word[a - 1]);
+    out[k++] = h(5, p.word[a + 1]);
+    out[k++] = h(6, p.word[a - 2]);
+    out[k++] = h(7, p.word[a + 2]);
+    out[k++] = h(8, p.stem[a - 1]);
+    out[k++] = h(9, p.stem[a + 1]);
+    out[k++] = h(10, p.prefix1[a]);
+    out[k++] = h(11, p.prefix2[a]);
+    out[k++] = h(12, p.prefix3[a]);
+    out[k++] = h(13, p.suffix1[a]);
+    out[k++] = h(14, p.suffix2[a]);
+    out[k++] = h(15, p.suffix3[a]);
+    out[k++] = h(16, p.wordPrefix2[a]);
+    out[k++] = h(17, p.word[a - 1], p.word[a]);
+    out[k++] = h(18, p.word[a], p.word[a + 1]);
+    out[k++] = h(19, p.shape[a]);
+    out[k++] = h(20, p.lexicon[a - 1], p.lexicon[a], p.lexicon[a + 1]);
+    out[k++] = h(21, p.gazetteer[a]);
+    out[k++] = h(22, p.gazetteer[a - 1], p.gazetteer[a + 1]);
+    out[k++] = h(23, p.nisbaArticle[a]);
+    out[k++] = h(24, prev);
+    out[k++] = h(25, previous2, prev);
+    out[k++] = h(26, prev, p.stem[a]);
+    out[k++] = h(27, prev, p.lexicon[a], p.gazetteer[a]);
+    out[k++] = h(28, p.lexicon[a - 2], p.lexicon[a - 1]);
+    out[k++] = h(29, p.stem[a - 1], p.stem[a]);
+    out[k++] = h(30, p.length[a], i == 0 ? 1 : 0);
+    out[k++] = h(31, p.cluster[a]);
+    out[k++] = h(32, p.cluster[a - 1]);
+    out[k++] = h(33, p.cluster[a + 1]);
+    out[k++] = h(34, prev, p.cluster[a]);
   }
 
-  private static String word(Prepared p, int i) {
-    return i < 0 ? "<s>" : i >= p.words.length ? "</s>" : p.words[i];
+  /** SplitMix64's finaliser: spreads every input bit over the output. */
+  private static long mix(long x) {
+    x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+    x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+    return x ^ (x >>> 31);
   }
 
-  private static String stem(Prepared p, int i) {
-    return i < 0 ? "<s>" : i >= p.stems.length ? "</s>" : p.stems[i];
+  static long h(int kind) {
+    return mix(kind * 0x9E3779B97F4A7C15L);
   }
 
-  private static String lex(Prepared p, int i) {
-    return i < 0 || i >= p.lexicon.length ? "-" : Integer.toString(p.lexicon[i]);
+  static long h(int kind, long a) {
+    return mix(h(kind) + a);
   }
 
-  private static String gaz(Prepared p, int i) {
-    return i < 0 || i >= p.gazetteer.length || p.gazetteer[i] == null ? "-" : p.gazetteer[i];
+  static long h(int kind, long a, long b) {
+    return mix(h(kind, a) + b);
   }
 
-  private static String cluster(Prepared p, int i) {
-    return i < 0 ? "<s>" : i >= p.cluster.length ? "</s>" : p.cluster[i];
+  static long h(int kind, long a, long b, long c) {
+    return mix(h(kind, a, b) + c);
   }
 
-  private static String prefix(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n);
+  /** A 64-bit FNV-1a hash of a string. */
+  static long fnv(String value) {
+    return fnv(value, 0, value.length());
   }
 
-  private static String suffix(String s, int n) {
-    return s.length() <= n ? s : s.substring(s.length() - n);
+  /** FNV-1a of {@code value[from, to)}, with its length, so that prefixes of different lengths differ. */
+  static long fnv(String value, int from, int to) {
+    long x = 0xcbf29ce484222325L ^ (to - from);
+    for (int i = from; i < to; i++) {
+      x ^= value.charAt(i);
+      x *= 0x100000001b3L;
+    }
+    return x;
   }
 
-  /** Digits, Latin, punctuation or Arabic, and whether the word is short. */
-  private static String shape(String w) {
+  /** Digits, Latin, punctuation or Arabic (bits), and whether the word is short. */
+  private static int shape(String w) {
     boolean digit = false;
     boolean latin = false;
     boolean arabic = false;
@@ -195,17 +261,6 @@ public final class NameFeatures implements Serializable {
       latin |= c < 128 && Character.isLetter(c);
       arabic |= c >= 0x0600 && c <= 0x06FF;
     }
-    return (digit ? "d" : "") + (latin ? "l" : "") + (arabic ? "a" : "") + (w.length() <= 2 ? "s" : "");
-  }
-
-  /** A 64-bit FNV-1a hash of the feature's kind and value. */
-  static long h(int kind, String value) {
-    long x = 0xcbf29ce484222325L ^ kind;
-    x *= 0x100000001b3L;
-    for (int i = 0; i < value.length(); i++) {
-      x ^= value.charAt(i);
-      x *= 0x100000001b3L;
-    }
-    return x;
+    return (digit ? 1 : 0) | (latin ? 2 : 0) | (arabic ? 4 : 0) | (w.length() <= 2 ? 8 : 0);
   }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,30 +27,101 @@ import java.util.zip.GZIPOutputStream;
 public final class NameTagger implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAGIC = 0x41524e54; // "ARNT"
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   final NameFeatures features;
   final int bits;
   final float[] weights;
+  /** Divides the scores before the softmax of {@link Name#confidence}: fitted on held-out sentences ({@link #calibrated}). */
+  final float temperature;
+  /**
+   * Words that in the training data begin longer names far more often than they are a name alone
+   * («حزب», «جامعة», «كفر»): a one-word name of such a word is the head of a name whose rest the
+   * tagger missed, and is left out.
+   */
+  final Set<String> heads;
 
-  NameTagger(NameFeatures features, int bits, float[] weights) {
+  NameTagger(NameFeatures features, int bits, float[] weights, float temperature, Set<String> heads) {
     this.features = features;
     this.bits = bits;
     this.weights = weights;
+    this.temperature = temperature;
+    this.heads = heads;
+  }
+
+  /** This model with its confidences computed at {@code temperature}. */
+  public NameTagger calibrated(float temperature) {
+    return new NameTagger(features, bits, weights, temperature, heads);
+  }
+
+  public Set<String> heads() {
+    return heads;
+  }
+
+  public float temperature() {
+    return temperature;
   }
 
   /** The labels of a sentence's tokens (indices into {@link Labels}). */
   public int[] tag(String[] tokens) {
+    return decode(tokens, null);
+  }
+
+  /**
+   * A name the tagger found: its class ({@link Labels#CLASSES}), first token, the token after its
+   * last, and its confidence: the lowest, over its tokens, of the probability the model gives the
+   * chosen label (a softmax over the scores of the labels allowed there).
+   */
+  public record Name(int kind, int start, int end, float confidence) {
+    public String className() {
+      return Labels.CLASSES.get(kind);
+    }
+  }
+
+  /** The names of a sentence's tokens, with their confidence. */
+  public List<Name> names(String[] tokens) {
+    float[] probability = new float[tokens.length];
+    int[] labels = decode(tokens, probability);
+    List<Name> out = new ArrayList<>();
+    for (SpanScores.Span s : SpanScores.spans(labels)) {
+      if (s.end() - s.start() == 1 && heads.contains(NameFeatures.withoutProclitics(NameFeatures.normalise(tokens[s.start()])))) {
+        continue;
+      }
+      float min = 1f;
+      for (int i = s.start(); i < s.end(); i++) {
+        min = Math.min(min, probability[i]);
+      }
+      out.add(new Name(s.kind(), s.start(), s.end(), min));
+    }
+    return out;
+  }
+
+  /** Greedy left-to-right decoding; fills {@code probability} (when given) with each label's softmax probability. */
+  private int[] decode(String[] tokens, float[] probability) {
     NameFeatures.Prepared p = features.prepare(tokens);
     int[] labels = new int[tokens.length];
     long[] f = new long[NameFeatures.COUNT];
     float[] scores = new float[Labels.COUNT];
     int mask = (1 << bits) - 1;
     for (int i = 0; i < tokens.length; i++) {
+      int previous = i > 0 ? labels[i - 1] : 0;
       features.extract(p, i, i > 0 ? labels[i - 1] : -1, i > 1 ? labels[i - 2] : -1, f);
-      labels[i] = best(f, scores, mask, i > 0 ? labels[i - 1] : 0);
+      labels[i] = best(f, scores, mask, previous);
+      if (probability != null) {
+        probability[i] = softmax(scores, previous, labels[i]);
+      }
     }
     return labels;
+  }
+
+  private float softmax(float[] scores, int previous, int chosen) {
+    double sum = 0;
+    for (int l = 0; l < Labels.COUNT; l++) {
+      if (Labels.allowed(previous, l)) {
+        sum += Math.exp((scores[l] - scores[chosen]) / temperature);
+      }
+    }
+    return (float) (1 / sum);
   }
 
   int best(long[] f, float[] scores, int mask, int previous) {
@@ -78,6 +151,8 @@ public final class NameTagger implements Serializable {
       d.writeInt(MAGIC);
       d.writeInt(FORMAT);
       d.writeInt(bits);
+      d.writeFloat(temperature);
+      writeSorted(d, heads);
       writeSorted(d, features.nameWords());
       writeSorted(d, features.titleCues());
       Map<String, String> gaz = features.gazetteerTypes();
@@ -129,8 +204,10 @@ public final class NameTagger implements Serializable {
             + "; this version reads format " + FORMAT + " (retrain it with jobs/train-ner.sh)");
       }
       int bits = d.readInt();
-      if (bits < 10 || bits > 26) {
-        throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (hash bits " + bits + ")");
+      float temperature = d.readFloat();
+      Set<String> heads = readSet(d);
+      if (bits < 10 || bits > 26 || !(temperature > 0)) {
+        throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (hash bits " + bits + ", temperature " + temperature + ")");
       }
       Set<String> names = readSet(d);
       Set<String> cues = readSet(d);
@@ -153,7 +230,7 @@ public final class NameTagger implements Serializable {
         }
         weights[at] = d.readFloat();
       }
-      return new NameTagger(new NameFeatures(names, gaz, cues, clusters), bits, weights);
+      return new NameTagger(new NameFeatures(names, gaz, cues, clusters), bits, weights, temperature, heads);
     } catch (IOException e) {
       throw new IllegalArgumentException("Name tagger model " + name + " cannot be read: " + e.getMessage(), e);
     }
@@ -166,5 +243,22 @@ public final class NameTagger implements Serializable {
       out.add(d.readUTF());
     }
     return out;
+  }
+
+  /** Serialised (for Spark's broadcast) as its model file: a few MB where the weight array is 38 MB. */
+  private Object writeReplace() throws java.io.ObjectStreamException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      write(bytes);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new Serialized(bytes.toByteArray());
+  }
+
+  private record Serialized(byte[] model) implements Serializable {
+    private Object readResolve() throws java.io.ObjectStreamException {
+      return read(new java.io.ByteArrayInputStream(model), "(serialised model)");
+    }
   }
 }

@@ -51,6 +51,20 @@ public final class SpanScores {
     }
   }
 
+  /** Adds one sentence's gold labels and the names found in it. */
+  public void add(int[] gold, List<NameTagger.Name> found) {
+    Set<Span> g = new HashSet<>(spans(gold));
+    for (Span s : g) {
+      goldSpans[s.kind()]++;
+    }
+    for (NameTagger.Name n : found) {
+      predictedSpans[n.kind()]++;
+      if (g.contains(new Span(n.kind(), n.start(), n.end()))) {
+        truePositives[n.kind()]++;
+      }
+    }
+  }
+
   /** Scores of the classes given by name ({@link Labels#CLASSES}), pooled. */
   public Score of(String... classes) {
     long tp = 0;

@@ -100,7 +100,8 @@ public final class TaggerLexicons {
     return clusters(DataFile.resource(CLUSTERS), "word-clusters.tsv.gz (shipped)");
   }
 
-  private static boolean isArabic(String s) {
+  /** Whether the string has an Arabic letter. */
+  public static boolean isArabic(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 0x0600 && c <= 0x06FF) {
