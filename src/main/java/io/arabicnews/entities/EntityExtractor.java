@@ -151,62 +151,25 @@ public final class EntityExtractor {
     private void process(String id, int sentenceIndex, String text) {
       List<AnalyzedToken> tokens = analyzer.analyze(text);
       List<TaggedNames.Name> names = tagger == null ? List.of() : TaggedNames.find(tagger, text, tokens);
-      List<Mention> mentions = withoutSurnamesOfOthers(gazetteer.match(text, tokens), names);
-      for (Mention m : mentions) {
+      SentenceNames.Combined combined = SentenceNames.combine(gazetteer.match(text, tokens), names, minConfidence);
+      for (SentenceNames.Linked l : combined.gazetteer()) {
+        Mention m = l.mention();
         if (!m.nisba() && !m.conditional()) {
           namedInFull.add(m.entityId());
         }
-        // A gazetteer match wins over a tagged name that overlaps it: the name confirms it.
-        TaggedNames.Name confirming = null;
-        for (TaggedNames.Name n : names) {
-          if (n.start() <= m.end() && m.start() <= n.end() && n.confidence() >= minConfidence
-              && (confirming == null || n.confidence() > confirming.confidence())) {
-            confirming = n;
-          }
-        }
+        TaggedNames.Name confirming = l.confirming();
         EntityHit hit = new EntityHit(EntityHit.MENTION, id, sentenceIndex, m.start(), m.entityId(), m.surface(),
             m.nisba(), null, confirming == null ? EntityHit.GAZETTEER : EntityHit.BOTH,
             confirming == null ? null : (double) confirming.confidence(), null, null, null);
         pending.add(new Pending(hit, m.conditional()));
       }
-      for (TaggedNames.Name n : names) {
-        if (n.confidence() < minConfidence || overlapsAny(n, mentions)) {
-          continue;
-        }
+      for (TaggedNames.Name n : combined.model()) {
         EntityHit hit = new EntityHit(EntityHit.MENTION, id, sentenceIndex, n.start(), TaggedNames.entityId(n.key()),
             n.surface(), false, cueBefore(tokens, n.start()), EntityHit.MODEL, (double) n.confidence(), n.type(),
             n.display(), n.key());
         // A one-word person («العريان») counts only as a short form of a full name in the article.
         pending.add(new Pending(hit, "PERSON".equals(n.type()) && n.words() == 1));
       }
-    }
-
-    /**
-     * The gazetteer's mentions less each bare surname inside a longer tagged person: «عبدالحليم
-     * قنديل» is not Hisham Qandil, «عمرو زكي» not Mohamed Zaki.
-     */
-    private List<Mention> withoutSurnamesOfOthers(List<Mention> mentions, List<TaggedNames.Name> names) {
-      List<Mention> out = new ArrayList<>(mentions.size());
-      for (Mention m : mentions) {
-        boolean other = false;
-        for (TaggedNames.Name n : names) {
-          other |= m.conditional() && "PERSON".equals(n.type()) && n.confidence() >= minConfidence
-              && n.start() <= m.start() && m.end() <= n.end() && n.words() > m.end() - m.start() + 1;
-        }
-        if (!other) {
-          out.add(m);
-        }
-      }
-      return out;
-    }
-
-    private static boolean overlapsAny(TaggedNames.Name n, List<Mention> mentions) {
-      for (Mention m : mentions) {
-        if (n.start() <= m.end() && m.start() <= n.end()) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private String cueBefore(List<AnalyzedToken> tokens, int start) {

@@ -1,6 +1,9 @@
 package io.arabicnews.jobs;
 
+import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.GazetteerFile;
+import io.arabicnews.entities.LinkedNameScores;
+import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.entities.tagger.Labels;
 import io.arabicnews.entities.tagger.NameFeatures;
 import io.arabicnews.entities.tagger.NameTagger;
@@ -61,8 +64,9 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   public Integer call() {
     long t0 = System.nanoTime();
     List<TaggedSentences.Sentence> trainSentences = TaggedSentences.read(train);
+    GazetteerFile g = gazetteer == null ? GazetteerFile.defaults() : GazetteerFile.load(gazetteer);
     NameFeatures features = new NameFeatures(TaggerLexicons.nameWords(nameLists),
-        TaggerLexicons.gazetteerTypes(gazetteer == null ? GazetteerFile.defaults() : GazetteerFile.load(gazetteer)),
+        TaggerLexicons.gazetteerTypes(g),
         TaggerLexicons.titleCues(), clusters());
     NameTagger tagger = NameTaggerTraining.train(trainSentences, features,
         new NameTaggerTraining.Settings(bits, epochs, NameTaggerTraining.Settings.defaults().seed()));
@@ -87,6 +91,15 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     }
     System.out.printf("dev PERS+LOC+ORG %s%n", scores.of("PERS", "LOC", "ORG"));
     System.out.printf("dev all  %s%n", scores.of(Labels.CLASSES.toArray(String[]::new)));
+    SpanScores linked = LinkedNameScores.score(EntityResources.build(
+        EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g), g, tagger,
+        EntityResources.DEFAULT_MIN_NAME_CONFIDENCE), devSentences);
+    for (String c : List.of("PERS", "LOC", "ORG")) {
+      System.out.printf("dev with the gazetteer, confidence >= %.2f: %-4s %s%n", EntityResources.DEFAULT_MIN_NAME_CONFIDENCE,
+          c, linked.of(c));
+    }
+    System.out.printf("dev with the gazetteer, confidence >= %.2f: PERS+LOC+ORG %s%n",
+        EntityResources.DEFAULT_MIN_NAME_CONFIDENCE, linked.of("PERS", "LOC", "ORG"));
     for (float min : CONFIDENCE_STEPS) {
       System.out.printf("dev PERS+LOC+ORG, confidence >= %.2f: %s%n", min,
           score(tagger, devSentences, min).of("PERS", "LOC", "ORG"));
