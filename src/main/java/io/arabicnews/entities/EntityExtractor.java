@@ -151,7 +151,8 @@ public final class EntityExtractor {
     private void process(String id, int sentenceIndex, String text) {
       List<AnalyzedToken> tokens = analyzer.analyze(text);
       List<TaggedNames.Name> names = tagger == null ? List.of() : TaggedNames.find(tagger, text, tokens);
-      SentenceNames.Combined combined = SentenceNames.combine(gazetteer.match(text, tokens), names, minConfidence);
+      SentenceNames.Combined combined = SentenceNames.combine(gazetteer.match(text, tokens), names, minConfidence,
+          tagger == null ? w -> false : tagger::isNameWord);
       for (SentenceNames.Linked l : combined.gazetteer()) {
         Mention m = l.mention();
         if (!m.nisba() && !m.conditional()) {

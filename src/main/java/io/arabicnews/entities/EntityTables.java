@@ -5,9 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.mode;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 
@@ -49,29 +48,19 @@ public final class EntityTables {
    * Every entity named at least once by the tagger alone (not the gazetteer): {@code entity_id,
    * entity_type} (the tagger's most frequent reading), {@code label_ar} (the words as most often
    * printed), {@code name_key}, {@code cue} (the title cue most often before it, or null), {@code
-   * mention_count, article_count, example_article_id, mean_confidence}.
+   * mention_count, article_count, example_article_id, mean_confidence}; ties of the most frequent
+   * values go to the lowest.
    *
    * @param modelMentions {@link #modelMentions}
    */
   public static Dataset<Row> modelEntities(Dataset<Row> modelMentions) {
-    Dataset<Row> model = modelMentions;
-    return model.groupBy("entityId")
+    // One aggregation; mode(…, true) breaks ties by the lowest value, so reruns agree.
+    return modelMentions.groupBy("entityId")
         .agg(count(lit(1)).as("mention_count"), countDistinct("articleId").as("article_count"),
-            min("articleId").as("example_article_id"), avg("confidence").as("mean_confidence"))
-        .join(mostFrequent(model, "entityType"), "entityId")
-        .join(mostFrequent(model, "display"), "entityId")
-        .join(mostFrequent(model, "nameKey"), "entityId")
-        .join(mostFrequent(model.filter(col("cue").isNotNull()), "cue"), new String[] {"entityId"}, "left")
-        .select(col("entityId").as("entity_id"), col("entityType").as("entity_type"), col("display").as("label_ar"),
-            col("nameKey").as("name_key"), col("cue"), col("mention_count"), col("article_count"),
-            col("example_article_id"), col("mean_confidence"));
-  }
-
-  /** {@code entityId} and the value of {@code column} most of its rows have (ties: the greatest). */
-  private static Dataset<Row> mostFrequent(Dataset<Row> rows, String column) {
-    return rows.groupBy("entityId", column).agg(count(lit(1)).as("n"))
-        .groupBy("entityId").agg(max(struct(col("n"), col(column))).as("best"))
-        .select(col("entityId"), col("best." + column).as(column));
+            min("articleId").as("example_article_id"), avg("confidence").as("mean_confidence"),
+            mode(col("entityType"), true).as("entity_type"), mode(col("display"), true).as("label_ar"),
+            mode(col("nameKey"), true).as("name_key"), mode(col("cue"), true).as("cue"))
+        .withColumnRenamed("entityId", "entity_id");
   }
 
   /**

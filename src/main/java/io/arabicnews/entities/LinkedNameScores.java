@@ -41,7 +41,7 @@ public final class LinkedNameScores {
         NameTagger tagger = resources.tagger();
         List<TaggedNames.Name> names = tagger == null ? List.of() : TaggedNames.find(tagger, sentence, tokens);
         SentenceNames.Combined c = SentenceNames.combine(resources.gazetteer().match(sentence, tokens), names,
-            resources.minNameConfidence());
+            resources.minNameConfidence(), tagger == null ? w -> false : tagger::isNameWord);
         List<NameTagger.Name> found = new ArrayList<>();
         for (SentenceNames.Linked l : c.gazetteer()) {
           Mention m = l.mention();

@@ -2,11 +2,12 @@ package io.arabicnews.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How the gazetteer's matches and the tagger's names of one sentence combine. Names below the
- * confidence threshold are ignored. A bare gazetteer surname inside a longer tagged person goes
- * («عبدالحليم قنديل» is not Hisham Qandil). A gazetteer match overlapped by a tagged name is the
+ * confidence threshold are ignored. A bare gazetteer surname inside a longer tagged person of known
+ * name words goes («عبدالحليم قنديل» is not Hisham Qandil). A gazetteer match overlapped by a tagged name is the
  * gazetteer's entity, confirmed by the name (the most confident one). A tagged name that overlaps no
  * match is the tagger's own.
  */
@@ -19,7 +20,12 @@ public final class SentenceNames {
   /** The sentence's gazetteer entities and the names only the tagger found. */
   public record Combined(List<Linked> gazetteer, List<TaggedNames.Name> model) {}
 
-  public static Combined combine(List<Mention> mentions, List<TaggedNames.Name> names, float minConfidence) {
+  /**
+   * @param isNameWord whether a word (an analyser key) is a known name word: a bare surname gives way
+   *     only to a longer tagged person whose other words all are («عبدالحليم قنديل», not «شكري لـRT»)
+   */
+  public static Combined combine(List<Mention> mentions, List<TaggedNames.Name> names, float minConfidence,
+      Predicate<String> isNameWord) {
     List<TaggedNames.Name> sure = new ArrayList<>(names.size());
     for (TaggedNames.Name n : names) {
       if (n.confidence() >= minConfidence) {
@@ -28,7 +34,7 @@ public final class SentenceNames {
     }
     List<Linked> linked = new ArrayList<>(mentions.size());
     for (Mention m : mentions) {
-      if (m.conditional() && insideLongerPerson(m, sure)) {
+      if (m.conditional() && insideLongerPerson(m, sure, isNameWord)) {
         continue;
       }
       TaggedNames.Name confirming = null;
@@ -52,11 +58,18 @@ public final class SentenceNames {
     return new Combined(linked, model);
   }
 
-  private static boolean insideLongerPerson(Mention m, List<TaggedNames.Name> names) {
+  private static boolean insideLongerPerson(Mention m, List<TaggedNames.Name> names, Predicate<String> isNameWord) {
     for (TaggedNames.Name n : names) {
       if ("PERSON".equals(n.type()) && n.start() <= m.start() && m.end() <= n.end()
           && n.words() > m.end() - m.start() + 1) {
-        return true;
+        String[] words = n.key().split(" ");
+        boolean allNames = true;
+        for (int p = n.start(); p <= n.end(); p++) {
+          allNames &= (p >= m.start() && p <= m.end()) || isNameWord.test(words[p - n.start()]);
+        }
+        if (allNames) {
+          return true;
+        }
       }
     }
     return false;

@@ -93,16 +93,15 @@ public final class EntitiesJob implements Callable<Integer> {
       out.write(EntityTables.mentions(hits), Tables.ENTITY_MENTIONS, bigFiles);
       Dataset<Row> mentions = spark.read().parquet(out.pathOf(Tables.ENTITY_MENTIONS));
       Dataset<Row> counted = cfg.isNisbaInCoMentions() ? mentions : mentions.filter(col("is_nisba").equalTo(false));
-      // Read five times (counts and four most-frequent values): kept, a third of the mentions at most.
-      Dataset<Row> modelMentions = EntityTables.modelMentions(hits).persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> modelEntities = EntityTables.modelEntities(modelMentions).persist(StorageLevel.MEMORY_AND_DISK());
+      // Read by entities and entity_candidates; one row per entity the tagger alone found.
+      Dataset<Row> modelEntities = EntityTables.modelEntities(EntityTables.modelMentions(hits))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       out.write(EntityTables.entities(spark, resources.gazetteer(), resources.spellings(), modelEntities, mentions),
           Tables.ENTITIES, 1);
       Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
       out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
       out.write(EntityTables.candidates(modelEntities, entities, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
       modelEntities.unpersist();
-      modelMentions.unpersist();
       long sentenceCount = in.rowCount(spark, Tables.SENTENCES);
       // Generated once for both tables (one row per article and pair: about as many as mentions).
       Dataset<Row> articlePairs = CoMentionCounter.articlePairs(counted).persist(StorageLevel.MEMORY_AND_DISK());

@@ -34,8 +34,8 @@ class TaggedNamesTest {
 
   @Test
   void namesComeBackInTheAnalysersPositionsWithTheirKeysAndPrintedForms() {
-    // From egypt-news-2013 (youm7): a spokesman the gazetteer does not list, with a clitic on his name.
-    String sentence = "وقال الدكتور يونس مخيون، رئيس حزب النور، إن الحزب لن يشارك في الحوار.";
+    // People and a party the gazetteer does not list, a comma between them, a clitic on the city.
+    String sentence = "وقال الدكتور يونس مخيون، رئيس حزب الوسط، إن الحزب لن يشارك في الحوار بالقاهرة.";
     List<AnalyzedToken> tokens = analyzer.analyze(sentence);
     List<TaggedNames.Name> found = names(sentence);
     TaggedNames.Name person = found.stream().filter(n -> n.type().equals("PERSON")).findFirst().orElseThrow();
@@ -46,7 +46,10 @@ class TaggedNamesTest {
     // The comma is the tagger's token, not the analyser's: the organisation after it keeps its positions.
     TaggedNames.Name party = found.stream().filter(n -> n.type().equals("ORGANIZATION")).findFirst().orElseThrow();
     assertThat(tokens.get(party.start()).surface()).isEqualTo("حزب");
-    assertThat(party.surface()).isEqualTo("حزب النور");
+    assertThat(party.surface()).isEqualTo("حزب الوسط");
+    TaggedNames.Name city = found.stream().filter(n -> n.type().equals("PLACE")).findFirst().orElseThrow();
+    assertThat(city.surface()).isEqualTo("بالقاهرة");
+    assertThat(city.display()).isEqualTo("القاهرة");
   }
 
   @Test

@@ -87,7 +87,7 @@ public final class NameFeatures implements Serializable {
    * What the features of a sentence need, once per token, as hashes: the word, its proclitic-free
    * form, affixes, cluster, lexicon bits, gazetteer type, shape. Index {@code i + PAD} is token i.
    */
-  final class Prepared {
+  public final class Prepared {
     final int n;
     final long[] word;
     final long[] stem;
@@ -160,19 +160,19 @@ public final class NameFeatures implements Serializable {
 
   private static final long NONE = -7L;
 
-  Prepared prepare(String[] tokens) {
+  public Prepared prepare(String[] tokens) {
     return new Prepared(tokens);
   }
 
   /** Number of features {@link #extract} writes. */
-  static final int COUNT = 34;
+  public static final int COUNT = 34;
 
   /**
    * Writes token {@code i}'s feature hashes into {@code out} ({@link #COUNT} of them), given the
    * labels of the two tokens before it (-1 before the sentence). No strings are built: each feature
    * mixes its kind with the token hashes {@link Prepared} computed once.
    */
-  void extract(Prepared p, int i, int previous, int previous2, long[] out) {
+  public void extract(Prepared p, int i, int previous, int previous2, long[] out) {
     int a = i + PAD;
     long prev = previous;
     int k = 0;

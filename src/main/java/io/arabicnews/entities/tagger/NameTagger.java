@@ -54,6 +54,12 @@ public final class NameTagger implements Serializable {
     return new NameTagger(features, bits, weights, temperature, heads);
   }
 
+  /** Whether a word is in the model's name lexicon (as printed or normalised; proclitics removed). */
+  public boolean isNameWord(String word) {
+    String w = NameFeatures.normalise(word);
+    return features.nameWords().contains(w) || features.nameWords().contains(NameFeatures.withoutProclitics(w));
+  }
+
   public Set<String> heads() {
     return heads;
   }

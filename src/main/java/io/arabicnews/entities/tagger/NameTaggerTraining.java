@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a {@link NameTagger}: an averaged perceptron (Collins, 2002) over the tagger's own greedy
- * decoding, so it learns from the label history it will see when tagging. Deterministic: the same
+ * Trains a {@link NameTagger}: an averaged perceptron (Collins, 2002), one decision per token with
+ * the gold labels of the two tokens before it as its label-history features (as OpenNLP trains its
+ * name finder). Training on the tagger's own greedy guesses instead, so that it would learn from the
+ * history it sees when tagging, scored dev F1 0.674 against 0.724 for the gold history (PERS+LOC+ORG,
+ * same features and settings, jobs/train-ner.sh). Deterministic: the same
  * sentences, features and settings give the same weights (the sentence order of each epoch comes
  * from a seeded shuffle).
  */
@@ -35,10 +38,10 @@ public final class NameTaggerTraining {
       Collections.shuffle(order, new Random(s.seed() + epoch));
       for (TaggedSentences.Sentence sentence : order) {
         NameFeatures.Prepared p = features.prepare(sentence.tokens());
-        int[] predicted = new int[sentence.tokens().length];
-        for (int i = 0; i < predicted.length; i++) {
-          int previous = i > 0 ? predicted[i - 1] : -1;
-          features.extract(p, i, previous, i > 1 ? predicted[i - 2] : -1, f);
+        int[] history = sentence.labels();
+        for (int i = 0; i < history.length; i++) {
+          int previous = i > 0 ? history[i - 1] : -1;
+          features.extract(p, i, previous, i > 1 ? history[i - 2] : -1, f);
           int guess = current.best(f, scores, mask, Math.max(previous, 0));
           int gold = sentence.labels()[i];
           if (guess != gold) {
@@ -50,7 +53,6 @@ public final class NameTaggerTraining {
               acc[base + guess] -= step;
             }
           }
-          predicted[i] = guess;
           step++;
         }
       }

@@ -20,7 +20,7 @@ class NameTaggerTest {
   private static final Path ANERCORP = Path.of("..", "shared", "corpora", "anercorp");
   private static final Path NAMES = Path.of("..", "shared", "corpora", "name-transliterations");
   /** Dev F1 over PERS, LOC and ORG that the shipped settings reach (docs/entities.md), less 0.02. */
-  private static final double MIN_DEV_F1 = 0.667 - 0.02;
+  private static final double MIN_DEV_F1 = 0.724 - 0.02;
 
   private static NameFeatures features;
   private static List<TaggedSentences.Sentence> train;
