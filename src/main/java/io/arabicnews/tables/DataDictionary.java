@@ -30,6 +30,11 @@ public final class DataDictionary {
       }
       sb.append('\n');
     }
+    sb.append("## Changes to these tables\n\nNames and types of existing columns do not change; columns are added, "
+        + "and a change of what rows a table holds is listed here (newest first).\n\n");
+    for (String change : Tables.CHANGES) {
+      sb.append("- ").append(change).append('\n');
+    }
     return sb.toString();
   }
 

@@ -110,6 +110,17 @@ public final class Tables {
           .column("per_10k_dedup", DoubleType, "De-duplicated view: per 10,000 word tokens of the source's canonical articles; null when it has none", "9.5")
           .column("keyness_dedup", DoubleType, "De-duplicated view: keyness computed over canonical articles only; null when the source has none", "-30.2");
 
+  /** What changed in the tables' contract, newest first (rendered into the data dictionary). */
+  public static final List<String> CHANGES = List.of(
+      "Entities the name tagger finds are in every entity table: `entities` rows with `entity_id` `ar-` + 12 hex digits "
+          + "and the new `label_source` (gazetteer or transliterated); `entity_mentions` gains `source` (gazetteer, "
+          + "model, both) and `confidence`; `co_mentions`, `co_mention_timeline` and `entity_timeline` count them. "
+          + "`entity_candidates` now lists the tagger's entities the gazetteer lacks (it listed names found after a "
+          + "title cue), with the same columns plus `entity_id`, `entity_type`, `label_en`, `mean_confidence`. "
+          + "`--name-model none` gives the gazetteer-only tables.",
+      "`run_manifest.warnings` added (why a stage was skipped, e.g. learned topics on a tiny corpus).",
+      "`topics.label_overlap` added (how much of a learned topic's weight its English name's curated topics hold).");
+
   private static final String ENTITY_ID =
       "Entity id (entities.entity_id): the gazetteer's, or ar- and 12 hex digits for a name only the tagger found";
 

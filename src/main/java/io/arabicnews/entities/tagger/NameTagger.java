@@ -113,7 +113,8 @@ public final class NameTagger implements Serializable {
       int previous = i > 0 ? labels[i - 1] : 0;
       features.extract(p, i, i > 0 ? labels[i - 1] : -1, i > 1 ? labels[i - 2] : -1, f);
       labels[i] = best(f, scores, mask, previous);
-      if (probability != null) {
+      // Only a name's words need it: most words are O, and the softmax costs nine exp calls.
+      if (probability != null && labels[i] != Labels.OUTSIDE) {
         probability[i] = softmax(scores, previous, labels[i]);
       }
     }
