@@ -59,7 +59,8 @@ public final class EntityExtractor {
    * across the pieces of an article a reader split: a gazetteer surname is kept when another piece
    * names the entity in full (a mention that is neither a nisba nor itself a bare surname), else
    * dropped; the tagged people of a cut article are settled by {@link #joinFullNames}, as {@link
-   * PartitionExtractor#endArticle} settles those of a whole one. The caller keeps the hits: this reads them twice.
+   * PartitionExtractor#endArticle} settles those of a whole one. The caller keeps the hits: this
+   * reads them twice.
    */
   public static Dataset<EntityHit> resolveCut(Dataset<EntityHit> hits) {
     Dataset<EntityHit> gazetteerSurnames = hits

@@ -129,4 +129,57 @@ class EntitiesJobTest extends SparkTestBase {
       TermsJobTest.readWhole();
     }
   }
+
+  /**
+   * Names the gazetteer does not list reach every entity table: a party leader named in full and then
+   * by his surname is one tagger entity with an English label, named with the gazetteer's Shoukry in
+   * one sentence, and listed in entity_candidates.
+   */
+  @Test
+  void namesTheGazetteerDoesNotListAreEntitiesInEveryTable() throws java.io.IOException {
+    Path in = java.nio.file.Files.createDirectories(tmp.resolve("unlisted-in"));
+    java.nio.file.Files.writeString(in.resolve("a1.txt"), String.join("\n",
+        "شكري يلتقي رئيس حزب الوسط",
+        "وقال الدكتور يونس مخيون، رئيس حزب الوسط، إن لقاءه مع وزير الخارجية سامح شكري تناول الحوار الوطني.",
+        "وأضاف مخيون أن الحزب يدعم الحوار."));
+    Path root = tmp.resolve("unlisted-out");
+    IngestJob.run(spark(), IngestConfig.builder()
+        .corpus(CorpusSpec.builder().inputPath(in.toString()).build()).outputRoot(root.toString()).build());
+    GazetteerFile g = GazetteerFile.defaults();
+    EntityResources resources = EntityResources.build(EntityResources.withGazetteerWords(AnalyzerResources.defaults(), g), g);
+    EntitiesJob.run(spark(), root.toString(), root.toString(), EntitiesConfig.builder().build(), resources);
+
+    String id = io.arabicnews.entities.TaggedNames.entityId("يونس مخيون");
+    Dataset<Row> mentions = TermsJobTest.table(root, "entity_mentions");
+    List<Row> his = mentions.filter("entity_id = '" + id + "'").orderBy("sentence_index").collectAsList();
+    // The full name, then «مخيون» alone joining it.
+    assertThat(his).extracting(r -> r.<String>getAs("surface")).containsExactly("يونس مخيون", "مخيون");
+    assertThat(his).allSatisfy(r -> {
+      assertThat(r.<String>getAs("source")).isEqualTo("model");
+      assertThat(r.<Double>getAs("confidence")).isBetween(EntityResources.DEFAULT_MIN_NAME_CONFIDENCE + 0.0, 1.0);
+    });
+    // «شكري» in the title counts for Shoukry: the article names him in full.
+    assertThat(mentions.filter("entity_id = 'SHOUKRY'").count()).isEqualTo(2);
+    assertThat(mentions.filter("entity_id = 'SHOUKRY' AND source = 'both'").count()).isPositive();
+
+    Row entity = TermsJobTest.table(root, "entities").filter("entity_id = '" + id + "'").first();
+    assertThat(entity.<String>getAs("label_ar")).isEqualTo("يونس مخيون");
+    assertThat(entity.<String>getAs("entity_type")).isEqualTo("PERSON");
+    assertThat(entity.<String>getAs("label_source")).isEqualTo("transliterated");
+    assertThat(entity.<String>getAs("label_en")).isEqualTo(resources.spellings().english("يونس مخيون")).matches("[A-Z][a-z]+ [A-Z][a-z]+");
+    assertThat(entity.<Long>getAs("mention_count")).isEqualTo(2);
+
+    String a = id.compareTo("SHOUKRY") < 0 ? id : "SHOUKRY";
+    String b = a.equals(id) ? "SHOUKRY" : id;
+    Row pair = TermsJobTest.table(root, "co_mentions")
+        .filter(String.format("entity_a = '%s' AND entity_b = '%s' AND scope = 'sentence'", a, b)).first();
+    assertThat(pair.<Long>getAs("co_count")).isEqualTo(1);
+
+    Row candidate = TermsJobTest.table(root, "entity_candidates").filter("entity_id = '" + id + "'").first();
+    assertThat(candidate.<Long>getAs("mention_count")).isEqualTo(2);
+    assertThat(candidate.<String>getAs("candidate")).isEqualTo("يونس مخيون");
+    assertThat(candidate.<String>getAs("cue")).isEqualTo("الدكتور");
+    // Every entity a mention names is in entities.
+    assertThat(mentions.join(TermsJobTest.table(root, "entities"), new String[] {"entity_id"}, "left_anti").count()).isZero();
+  }
 }
