@@ -11,9 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -60,23 +58,10 @@ public final class NameSpellings implements Serializable {
    */
   public static NameSpellings fromWordLists(List<Path> files) {
     Map<String, Map<String, Long>> counts = new HashMap<>();
-    for (Path file : files) {
-      try {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String[] f = line.split("\t");
-          if (f.length < 2) {
-            continue;
-          }
-          boolean arabicFirst = TaggerLexicons.isArabic(f[0]);
-          String arabic = arabicFirst ? f[0].strip() : f[1].replace(" ", "");
-          String english = (arabicFirst ? f[1] : f[0]).strip().toLowerCase(java.util.Locale.ROOT);
-          long n = !arabicFirst && f.length > 2 ? Long.parseLong(f[2].strip()) : 1;
-          if (TaggerLexicons.isArabic(arabic) && arabic.length() >= 2 && english.matches("[a-z][a-z'-]*")) {
-            counts.computeIfAbsent(NameFeatures.normalise(arabic), k -> new TreeMap<>()).merge(english, n, Long::sum);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read name list " + file + ": " + e.getMessage(), e);
+    for (TaggerLexicons.NameListEntry e : TaggerLexicons.readNameLists(files)) {
+      String english = e.english().toLowerCase(java.util.Locale.ROOT);
+      if (TaggerLexicons.isArabic(e.arabic()) && e.arabic().length() >= 2 && english.matches("[a-z][a-z'-]*")) {
+        counts.computeIfAbsent(NameFeatures.normalise(e.arabic()), k -> new TreeMap<>()).merge(english, e.count(), Long::sum);
       }
     }
     Map<String, String> out = new TreeMap<>();

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +20,19 @@ public final class TaggerLexicons {
   private TaggerLexicons() {}
 
   /**
-   * Arabic name words of the transliteration lists in {@code ../shared/corpora/name-transliterations}:
-   * {@code google-ar2en.tsv} (Arabic in the first column) and {@code wikidata-en-ar-name-tokens.tsv}
-   * (Arabic letters separated by spaces in the second), normalised.
+   * One line of an Arabic–English name word list: the Arabic word as written, its English spelling
+   * and how often the pair was seen (1 where the list gives no count).
    */
-  public static Set<String> nameWords(List<Path> files) {
-    Set<String> out = new HashSet<>();
+  public record NameListEntry(String arabic, String english, long count) {}
+
+  /**
+   * The entries of the transliteration lists in {@code ../shared/corpora/name-transliterations}:
+   * {@code google-ar2en.tsv} ({@code arabic TAB english}) and {@code wikidata-en-ar-name-tokens.tsv}
+   * ({@code english TAB Arabic letters separated by spaces TAB count}); lines with fewer than two
+   * fields are skipped.
+   */
+  public static List<NameListEntry> readNameLists(List<Path> files) {
+    List<NameListEntry> out = new ArrayList<>();
     for (Path file : files) {
       try {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -32,13 +40,24 @@ public final class TaggerLexicons {
           if (f.length < 2) {
             continue;
           }
-          String arabic = isArabic(f[0]) ? f[0] : f[1].replace(" ", "");
-          if (isArabic(arabic) && arabic.length() >= 2) {
-            out.add(NameFeatures.normalise(arabic.strip()));
-          }
+          boolean arabicFirst = isArabic(f[0]);
+          String arabic = (arabicFirst ? f[0] : f[1].replace(" ", "")).strip();
+          long count = !arabicFirst && f.length > 2 ? Long.parseLong(f[2].strip()) : 1;
+          out.add(new NameListEntry(arabic, (arabicFirst ? f[1] : f[0]).strip(), count));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read name list " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** The Arabic words of the name lists ({@link #readNameLists}) of two letters or more, normalised. */
+  public static Set<String> nameWords(List<Path> files) {
+    Set<String> out = new HashSet<>();
+    for (NameListEntry e : readNameLists(files)) {
+      if (isArabic(e.arabic()) && e.arabic().length() >= 2) {
+        out.add(NameFeatures.normalise(e.arabic()));
       }
     }
     return out;
