@@ -11,9 +11,7 @@ import io.arabicnews.entities.tagger.TaggerLexicons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
@@ -71,19 +69,8 @@ public final class OpenNlpComparison {
   }
 
   private static Span[] spans(int[] labels) {
-    List<Span> out = new ArrayList<>();
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] != Labels.OUTSIDE) {
-        int kind = (labels[i] - 1) / 2;
-        int end = i + 1;
-        while (end < labels.length && labels[end] == 2 * kind + 2) {
-          end++;
-        }
-        out.add(new Span(i, end, Labels.CLASSES.get(kind)));
-        i = end - 1;
-      }
-    }
-    return out.toArray(Span[]::new);
+    return SpanScores.spans(labels).stream()
+        .map(x -> new Span(x.start(), x.end(), Labels.CLASSES.get(x.kind()))).toArray(Span[]::new);
   }
 
   private static void report(String name, NameFinderME finder, List<TaggedSentences.Sentence> dev) {
@@ -117,15 +104,7 @@ public final class OpenNlpComparison {
 
   private static double speed(List<TaggedSentences.Sentence> dev, java.util.function.Function<String[], Object> tag) {
     long tokens = dev.stream().mapToLong(s -> s.tokens().length).sum();
-    double best = 0;
-    for (int round = 0; round < 4; round++) {
-      long t0 = System.nanoTime();
-      for (TaggedSentences.Sentence s : dev) {
-        tag.apply(s.tokens());
-      }
-      double rate = tokens / ((System.nanoTime() - t0) / 1e9);
-      best = round > 0 ? Math.max(best, rate) : best;
-    }
-    return best;
+    return tokens / TaggerBenchmark.best(() -> dev.forEach(s -> tag.apply(s.tokens())));
   }
+
 }

@@ -62,7 +62,8 @@ public final class TaggerBenchmark {
     System.out.printf("tagger in the entity pass (TaggedNames.find): %,.0f words/s (%.2f s)%n", words / pass, pass);
   }
 
-  private static double best(Runnable round) {
+  /** Seconds of the fastest of three rounds, after a warm-up round. */
+  static double best(Runnable round) {
     double best = Double.MAX_VALUE;
     for (int i = 0; i < 4; i++) {
       long t0 = System.nanoTime();

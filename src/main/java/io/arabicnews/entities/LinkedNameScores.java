@@ -1,5 +1,6 @@
 package io.arabicnews.entities;
 
+import io.arabicnews.entities.tagger.Labels;
 import io.arabicnews.entities.tagger.NameTagger;
 import io.arabicnews.entities.tagger.SpanScores;
 import io.arabicnews.entities.tagger.TaggedSentences;
@@ -47,7 +48,7 @@ public final class LinkedNameScores {
           Mention m = l.mention();
           if (!m.nisba()) {
             String type = resources.gazetteer().entities().get(m.entityId()).type();
-            int kind = "PERSON".equals(type) ? 0 : "ORGANIZATION".equals(type) ? 2 : 1;
+            int kind = Labels.CLASSES.indexOf(Labels.classOfEntityType(type));
             found.add(new NameTagger.Name(kind, goldToken[m.start()], goldToken[m.end()] + 1, 1f));
           }
         }

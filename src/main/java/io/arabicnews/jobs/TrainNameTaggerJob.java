@@ -123,11 +123,7 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   }
 
   static SpanScores score(NameTagger tagger, List<TaggedSentences.Sentence> sentences) {
-    SpanScores scores = new SpanScores();
-    for (TaggedSentences.Sentence s : sentences) {
-      scores.add(s.labels(), tagger.names(s.tokens()));
-    }
-    return scores;
+    return score(tagger, sentences, 0f);
   }
 
   private static final float[] CONFIDENCE_STEPS = {0.5f, 0.6f, 0.7f, 0.8f, 0.9f, 0.95f};

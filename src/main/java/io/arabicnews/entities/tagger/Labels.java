@@ -11,6 +11,18 @@ public final class Labels {
 
   private Labels() {}
 
+  /**
+   * The tagger class of an entity type of the gazetteer or of the tables: PERSON → PERS,
+   * ORGANIZATION → ORG, the rest (COUNTRY, CITY, PLACE) → LOC.
+   */
+  public static String classOfEntityType(String entityType) {
+    return switch (entityType) {
+      case "PERSON" -> "PERS";
+      case "ORGANIZATION" -> "ORG";
+      default -> "LOC";
+    };
+  }
+
   /** The label's index, or -1. */
   public static int index(String name) {
     for (int i = 0; i < NAMES.length; i++) {

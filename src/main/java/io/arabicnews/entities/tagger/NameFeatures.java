@@ -78,6 +78,11 @@ public final class NameFeatures implements Serializable {
     return s;
   }
 
+  /** Whether a normalised word, or the same without its proclitics, is in the name lexicon. */
+  boolean isNameWord(String normalised, String withoutProclitics) {
+    return nameWords.contains(normalised) || nameWords.contains(withoutProclitics);
+  }
+
   /** Padding on each side of a sentence's per-token arrays, so that i ± 2 needs no bounds check. */
   private static final int PAD = 2;
   private static final long START = fnv("<s>");
@@ -135,7 +140,7 @@ public final class NameFeatures implements Serializable {
         String s = withoutProclitics(w);
         word[at] = fnv(w);
         stem[at] = fnv(s);
-        boolean name = nameWords.contains(w) || nameWords.contains(s);
+        boolean name = isNameWord(w, s);
         boolean cue = titleCues.contains(w) || titleCues.contains(s);
         lexicon[at] = (name ? 1 : 0) | (cue ? 2 : 0);
         String type = gazetteerTypes.get(s);

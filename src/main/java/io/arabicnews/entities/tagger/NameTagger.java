@@ -57,7 +57,7 @@ public final class NameTagger implements Serializable {
   /** Whether a word is in the model's name lexicon (as printed or normalised; proclitics removed). */
   public boolean isNameWord(String word) {
     String w = NameFeatures.normalise(word);
-    return features.nameWords().contains(w) || features.nameWords().contains(NameFeatures.withoutProclitics(w));
+    return features.isNameWord(w, NameFeatures.withoutProclitics(w));
   }
 
   public Set<String> heads() {

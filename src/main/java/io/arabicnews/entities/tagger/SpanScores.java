@@ -15,9 +15,9 @@ public final class SpanScores {
   private final long[] goldSpans = new long[Labels.CLASSES.size()];
 
   /** A span: class, first token, token after the last. */
-  record Span(int kind, int start, int end) {}
+  public record Span(int kind, int start, int end) {}
 
-  static List<Span> spans(int[] labels) {
+  public static List<Span> spans(int[] labels) {
     List<Span> out = new ArrayList<>();
     int start = -1;
     int kind = -1;

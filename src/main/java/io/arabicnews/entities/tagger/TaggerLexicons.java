@@ -67,11 +67,7 @@ public final class TaggerLexicons {
   public static Map<String, String> gazetteerTypes(GazetteerFile gazetteer) {
     Map<String, String> out = new HashMap<>();
     for (GazetteerFile.Entry e : gazetteer.entries()) {
-      String type = switch (e.type()) {
-        case "PERSON" -> "PERS";
-        case "ORGANIZATION" -> "ORG";
-        default -> "LOC";
-      };
+      String type = Labels.classOfEntityType(e.type());
       for (String alias : e.aliases()) {
         for (String word : alias.replace("~", "").split("\\s+")) {
           if (word.length() >= 2) {
