@@ -14,6 +14,7 @@ import io.arabicnews.dates.Period;
 import io.arabicnews.tables.Tables;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -68,18 +69,21 @@ public final class EntityTables {
    * (label_source transliterated: an English label spelt from the Arabic), with how often each was
    * mentioned (0 if never).
    *
+   * @param resources the entity pass's broadcast resources: the gazetteer, and the spellings the
+   *     English labels are made with on executors (the copy they already hold, not one per task)
    * @param modelEntities {@link #modelEntities}
    */
-  public static Dataset<Row> entities(SparkSession spark, Gazetteer gazetteer, NameSpellings spellings,
+  public static Dataset<Row> entities(SparkSession spark, Broadcast<EntityResources> resources,
       Dataset<Row> modelEntities, Dataset<Row> mentions) {
     List<Row> rows = new ArrayList<>();
-    for (GazetteerFile.Entry e : gazetteer.entities().values()) {
+    for (GazetteerFile.Entry e : resources.value().gazetteer().entities().values()) {
       rows.add(RowFactory.create(e.entityId(), e.labelEn(), e.labelAr(), e.type(), e.wikidataId(), EntityHit.GAZETTEER));
     }
     StructType schema = new StructType().add("entity_id", DataTypes.StringType).add("label_en", DataTypes.StringType)
         .add("label_ar", DataTypes.StringType).add("entity_type", DataTypes.StringType)
         .add("wikidata_id", DataTypes.StringType).add("label_source", DataTypes.StringType);
-    UserDefinedFunction english = udf((UDF1<String, String>) spellings::english, DataTypes.StringType);
+    UserDefinedFunction english =
+        udf((UDF1<String, String>) arabic -> resources.value().spellings().english(arabic), DataTypes.StringType);
     Dataset<Row> tagged = modelEntities.select(col("entity_id"), english.apply(col("label_ar")).as("label_en"),
         col("label_ar"), col("entity_type"), lit(null).cast("string").as("wikidata_id"),
         lit(TRANSLITERATED).as("label_source"));

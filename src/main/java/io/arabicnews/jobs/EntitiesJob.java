@@ -96,7 +96,7 @@ public final class EntitiesJob implements Callable<Integer> {
       // Read by entities and entity_candidates; one row per entity the tagger alone found.
       Dataset<Row> modelEntities = EntityTables.modelEntities(EntityTables.modelMentions(hits))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      out.write(EntityTables.entities(spark, resources.gazetteer(), resources.spellings(), modelEntities, mentions),
+      out.write(EntityTables.entities(spark, shared, modelEntities, mentions),
           Tables.ENTITIES, 1);
       Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
       out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
