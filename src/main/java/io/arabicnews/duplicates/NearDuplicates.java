@@ -53,7 +53,27 @@ public final class NearDuplicates {
    *     dup_max_similarity}
    */
   public static Dataset<Row> clusters(Dataset<Row> articles, DuplicatesConfig cfg) {
-    Dataset<Row> stars = stars(pairs(articles, cfg), articles);
+    return cluster(articles, cfg).clusters();
+  }
+
+  /**
+   * The clusters ({@link #clusters}) and the near-duplicate pairs they were made from ({@link
+   * #pairs}): an append keeps the pairs, so a new article that joins an old story re-clusters the
+   * whole connected group, not just the articles it was compared with.
+   */
+  public record Clustering(Dataset<Row> clusters, Dataset<Row> pairs) {}
+
+  public static Clustering cluster(Dataset<Row> articles, DuplicatesConfig cfg) {
+    Dataset<Row> pairs = pairs(articles, cfg);
+    return new Clustering(clustersOfPairs(pairs, articles), pairs);
+  }
+
+  /**
+   * The clusters of {@code articles} ({@code article_id, published_date, n_chars}) given their
+   * near-duplicate pairs ({@code a, b, similarity}): {@link #clusters}' columns.
+   */
+  public static Dataset<Row> clustersOfPairs(Dataset<Row> pairs, Dataset<Row> articles) {
+    Dataset<Row> stars = stars(pairs, articles);
     Dataset<Row> sizes = stars.groupBy("centre").agg(count(lit(1)).as("dup_cluster_size"),
         max("similarity").as("best_member_similarity"));
     Dataset<Row> clustered = stars

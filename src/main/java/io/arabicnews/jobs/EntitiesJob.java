@@ -2,6 +2,7 @@ package io.arabicnews.jobs;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.arabicnews.append.AppendState;
 import io.arabicnews.entities.CoMentionCounter;
 import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityExtractor;
@@ -18,6 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
@@ -74,6 +76,12 @@ public final class EntitiesJob implements Callable<Integer> {
 
   public static EntitiesReport run(
       SparkSession spark, String tablesRoot, String outputRoot, EntitiesConfig cfg, EntityResources resources) {
+    return run(spark, tablesRoot, outputRoot, cfg, resources, null);
+  }
+
+  /** @param stateRoot where to keep the tagger's readings for appends ({@link AppendState}); null: not kept */
+  public static EntitiesReport run(SparkSession spark, String tablesRoot, String outputRoot, EntitiesConfig cfg,
+      EntityResources resources, String stateRoot) {
     long t0 = System.nanoTime();
     log.info("Entities over {} with {} ({} gazetteer entities, name tagger {}, min confidence {})", tablesRoot, cfg,
         resources.gazetteer().entities().size(), resources.tagger() == null ? "off" : "on", resources.minNameConfidence());
@@ -92,27 +100,19 @@ public final class EntitiesJob implements Callable<Integer> {
       int bigFiles = IngestJob.filesFor(articleCount, 50_000);
       out.write(EntityTables.mentions(hits), Tables.ENTITY_MENTIONS, bigFiles);
       Dataset<Row> mentions = spark.read().parquet(out.pathOf(Tables.ENTITY_MENTIONS));
-      Dataset<Row> counted = cfg.isNisbaInCoMentions() ? mentions : mentions.filter(col("is_nisba").equalTo(false));
-      // Read by entities and entity_candidates; one row per entity the tagger alone found.
-      Dataset<Row> modelEntities = EntityTables.modelEntities(EntityTables.modelMentions(hits))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      out.write(EntityTables.entities(spark, shared, modelEntities, mentions),
-          Tables.ENTITIES, 1);
-      Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
-      out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
-      out.write(EntityTables.candidates(modelEntities, entities, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
-      modelEntities.unpersist();
-      long sentenceCount = in.rowCount(spark, Tables.SENTENCES);
-      // Generated once for both tables (one row per article and pair: about as many as mentions).
-      Dataset<Row> articlePairs = CoMentionCounter.articlePairs(counted).persist(StorageLevel.MEMORY_AND_DISK());
-      out.write(CoMentionCounter.coMentions(counted, articlePairs, articles, entities, sentenceCount, articleCount),
-          Tables.CO_MENTIONS, 1);
-      out.write(CoMentionCounter.timeline(articlePairs, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
-      articlePairs.unpersist();
-
+      Dataset<Row> modelMentions;
+      if (stateRoot != null) {
+        String kept = AppendState.path(stateRoot, AppendState.MODEL_MENTIONS);
+        EntityTables.modelMentions(hits).coalesce(bigFiles).write().mode(SaveMode.Overwrite).parquet(kept);
+        modelMentions = spark.read().parquet(kept);
+      } else {
+        modelMentions = EntityTables.modelMentions(hits); // read once, by the persisted model entities
+      }
+      writeAggregates(spark, shared, out, mentions, modelMentions, articles, in.rowCount(spark, Tables.SENTENCES),
+          articleCount, cfg);
       return new EntitiesReport(
           out.rowCount(spark, Tables.ENTITY_MENTIONS),
-          entities.filter(col("mention_count").gt(0)).count(),
+          spark.read().parquet(out.pathOf(Tables.ENTITIES)).filter(col("mention_count").gt(0)).count(),
           out.rowCount(spark, Tables.CO_MENTIONS),
           out.rowCount(spark, Tables.ENTITY_CANDIDATES),
           (System.nanoTime() - t0) / 1e9);
@@ -120,5 +120,35 @@ public final class EntitiesJob implements Callable<Integer> {
       // Blocking: the session may stop right after, and removals still running then fail noisily.
       extracted.unpersist(true);
     }
+  }
+
+  /**
+   * The entity tables that count over the whole corpus (entities, entity_timeline,
+   * entity_candidates, co_mentions, co_mention_timeline) from every article's mentions: what a full
+   * run writes after the extraction, and an append after adding its new articles' mentions.
+   *
+   * @param mentions the entity_mentions table
+   * @param modelMentions {@link EntityTables#modelMentions} of every article
+   * @param articles {@code article_id, published_date, is_canonical} of every article
+   * @param sentenceCount rows of the sentences table
+   */
+  public static void writeAggregates(SparkSession spark, Broadcast<EntityResources> shared, TableWriter out,
+      Dataset<Row> mentions, Dataset<Row> modelMentions, Dataset<Row> articles, long sentenceCount, long articleCount,
+      EntitiesConfig cfg) {
+    int bigFiles = IngestJob.filesFor(articleCount, 50_000);
+    Dataset<Row> counted = cfg.isNisbaInCoMentions() ? mentions : mentions.filter(col("is_nisba").equalTo(false));
+    // Read by entities and entity_candidates; one row per entity the tagger alone found.
+    Dataset<Row> modelEntities = EntityTables.modelEntities(modelMentions).persist(StorageLevel.MEMORY_AND_DISK());
+    out.write(EntityTables.entities(spark, shared, modelEntities, mentions), Tables.ENTITIES, 1);
+    Dataset<Row> entities = spark.read().parquet(out.pathOf(Tables.ENTITIES));
+    out.write(EntityTables.timeline(counted, articles, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
+    out.write(EntityTables.candidates(modelEntities, entities, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
+    modelEntities.unpersist();
+    // Generated once for both tables (one row per article and pair: about as many as mentions).
+    Dataset<Row> articlePairs = CoMentionCounter.articlePairs(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    out.write(CoMentionCounter.coMentions(counted, articlePairs, articles, entities, sentenceCount, articleCount),
+        Tables.CO_MENTIONS, 1);
+    out.write(CoMentionCounter.timeline(articlePairs, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
+    articlePairs.unpersist();
   }
 }

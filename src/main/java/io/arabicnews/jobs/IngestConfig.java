@@ -17,6 +17,11 @@ public class IngestConfig {
   String boilerplatePath;
   /** Near-duplicate detection settings. */
   @Builder.Default DuplicatesConfig duplicates = DuplicatesConfig.builder().build();
+  /**
+   * Where to keep what a later {@code --mode append} compares new articles with (the shingles and
+   * near-duplicate pairs, {@link io.arabicnews.append.AppendState}); null: not kept (ingest alone).
+   */
+  String stateRoot;
 
   /** Throws IllegalArgumentException naming the bad value. */
   public IngestConfig validate() {

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.arabicnews.append.AppendState;
 import io.arabicnews.corpus.ArticleAssembler;
 import io.arabicnews.corpus.ArticleTables;
 import io.arabicnews.corpus.BoilerplatePatterns;
@@ -120,10 +121,9 @@ public final class IngestJob implements Callable<Integer> {
       log.info("Ingest read {} records: {} loaded, {} rejected {}", read, loaded, rejected, byReason);
 
       Dataset<Row> shingles = ArticleTables.shingles(processed);
-      Dataset<Row> duplicates =
-          cfg.getDuplicates().enabled()
-              ? NearDuplicates.clusters(shingles, cfg.getDuplicates())
-              : NearDuplicates.singletons(shingles);
+      NearDuplicates.Clustering clustering =
+          cfg.getDuplicates().enabled() ? NearDuplicates.cluster(shingles, cfg.getDuplicates()) : null;
+      Dataset<Row> duplicates = clustering != null ? clustering.clusters() : NearDuplicates.singletons(shingles);
       Row dup = duplicates.agg(
               sum(when(col("dup_cluster_size").gt(1).and(col("is_canonical")), 1).otherwise(0)),
               sum(when(col("is_canonical"), 0).otherwise(1)))
@@ -139,6 +139,10 @@ public final class IngestJob implements Callable<Integer> {
       writer.write(ArticleTables.articles(processed, clusterRows), Tables.ARTICLES, filesFor(loaded, 100_000));
       writer.write(ArticleTables.sentences(processed), Tables.SENTENCES, filesFor(loaded, 10_000));
       writer.write(ArticleTables.rejects(processed), Tables.REJECTS, 1);
+      if (cfg.getStateRoot() != null) {
+        AppendState.writeShingles(shingles, cfg.getStateRoot());
+        AppendState.writePairs(clustering != null ? clustering.pairs() : AppendState.noPairs(spark), cfg.getStateRoot());
+      }
       return new IngestReport(
           read, loaded, rejected, byReason, undated, clusters, duplicateArticles, (System.nanoTime() - t0) / 1e9);
     } finally {

@@ -1,5 +1,6 @@
 package io.arabicnews.jobs;
 
+import io.arabicnews.append.AppendState;
 import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.tables.CatalogWriter;
@@ -30,9 +31,11 @@ import java.util.function.Supplier;
 import lombok.Builder;
 import lombok.Value;
 import lombok.extern.slf4j.Slf4j;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
@@ -55,6 +58,9 @@ public final class PipelineJob implements Callable<Integer> {
   @Mixin TopicsOptions topics;
   @Spec CommandSpec spec;
 
+  @Option(names = "--mode", defaultValue = "replace", description = "replace: rewrite every table from the input (fits the term vocabulary and learned topics again); append: add the input's new and corrected articles to the tables of --output (default: ${DEFAULT-VALUE})")
+  String mode;
+
   public static void main(String[] args) {
     System.exit(JobMain.execute(new PipelineJob(), args));
   }
@@ -76,7 +82,12 @@ public final class PipelineJob implements Callable<Integer> {
      * small-run settings at least (a tiny input's if it is one); false: Spark's own.
      */
     Boolean smallRun;
+    /** True: add the input to the tables of the output root ({@link AppendPipeline}); false: replace them. */
+    boolean append;
   }
+
+  static final String REPLACE = "replace";
+  static final String APPEND = "append";
 
   Settings settings() {
     IngestJob ingest = new IngestJob();
@@ -98,7 +109,15 @@ public final class PipelineJob implements Callable<Integer> {
         .entityResources(entities.resources(resources, common.gazetteerFile()))
         .taxonomy(topics.taxonomy(resources))
         .parameters(parameters)
+        .append(append())
         .build();
+  }
+
+  private boolean append() {
+    if (!REPLACE.equals(mode) && !APPEND.equals(mode)) {
+      throw new IllegalArgumentException("--mode must be replace or append (got «" + mode + "»)");
+    }
+    return APPEND.equals(mode);
   }
 
   @Override
@@ -120,31 +139,42 @@ public final class PipelineJob implements Callable<Integer> {
    * stage did; returns the table row counts.
    */
   public static Map<String, Long> run(SparkSession spark, Settings s) {
-    SmallRuns.Size measured = SmallRuns.ofInput(spark, s.getIngest().getCorpus().getInputPath());
+    // An append's aggregates are the archive's size, whatever its input's.
+    SmallRuns.Size measured = s.isAppend() ? SmallRuns.ofCorpus(spark, s.getIngest().getOutputRoot())
+        : SmallRuns.ofInput(spark, s.getIngest().getCorpus().getInputPath());
     boolean large = measured.kind() == SmallRuns.Kind.LARGE;
     SmallRuns.Size size = Boolean.FALSE.equals(s.getSmallRun()) && !large ? SmallRuns.Size.LARGE
         : Boolean.TRUE.equals(s.getSmallRun()) && large ? SmallRuns.Size.SMALL : measured;
     try (SmallRuns.Applied tuned = SmallRuns.apply(size, spark)) {
-      return runStages(spark, s);
+      // A run stopped while publishing is finished first, whatever this run does.
+      TablePublisher.recover(spark.sparkContext().hadoopConfiguration(), s.getIngest().getOutputRoot())
+          .forEach(id -> System.out.println("run " + id + ": was stopped while publishing; its publication is now complete"));
+      return s.isAppend() ? AppendPipeline.run(spark, s) : runStages(spark, s);
     }
+  }
+
+  /** Start time (UTC, yyyyMMddHHmmss) and a random suffix. */
+  static String newRunId(Instant started) {
+    return started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private static Map<String, Long> runStages(SparkSession spark, Settings s) {
     Instant started = Instant.now();
-    String runId = started.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
+    String runId = newRunId(started);
     String out = s.getIngest().getOutputRoot();
     String stage = TablePublisher.stagingRoot(out, runId);
+    String state = AppendState.root(stage);
     System.out.println("run " + runId + ": staging in " + stage);
     List<String> warnings = new ArrayList<>();
-    IngestReport ingest = IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).build(), s.getAnalyzer());
+    IngestReport ingest =
+        IngestJob.run(spark, s.getIngest().toBuilder().outputRoot(stage).stateRoot(state).build(), s.getAnalyzer());
     System.out.println("ingest: " + ingest.reconciliation());
     // Entities read only ingest's tables; terms → topics never read theirs. On a small corpus each
     // stage is a chain of short queries waiting on the driver, so entities runs beside terms → topics
     // and uses the core they leave idle. On a large one the tasks already fill every core and the two
     // stages would only compete for memory: one after the other.
     Supplier<EntitiesJob.EntitiesReport> entitiesStage =
-        () -> EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources());
+        () -> EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources(), state);
     ExecutorService side = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "entities-stage");
       t.setDaemon(true);
@@ -156,7 +186,7 @@ public final class PipelineJob implements Callable<Integer> {
       try {
         System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
         System.out.println("entities: " + (beside != null ? await(beside) : entitiesStage.get()).summary());
-        TopicsJob.TopicsReport topics = TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy());
+        TopicsJob.TopicsReport topics = TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy(), state);
         System.out.println("topics: " + topics.summary());
         if (topics.learnedSkipped() != null) {
           warnings.add("learned topics skipped: " + topics.learnedSkipped());
@@ -175,10 +205,20 @@ public final class PipelineJob implements Callable<Integer> {
     Map<String, Long> rows = new LinkedHashMap<>();
     TableWriter staged = new TableWriter(stage);
     Tables.all().forEach(t -> rows.put(t.name(), staged.rowCount(spark, t)));
-    TablePublisher.publish(spark.sparkContext().hadoopConfiguration(), out, runId,
-        Tables.all().stream().map(TableSchema::name).toList());
-    RunManifest.append(spark, out, runId, started, Instant.now(), s.getParameters(),
-        s.getIngest().getCorpus().getInputPath(), rows, warnings);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    spark.read().parquet(staged.pathOf(Tables.TERM_FREQUENCIES))
+        .select("term_key", "n", "display_form", "stem", "npmi", "llr")
+        .coalesce(1).write().parquet(AppendState.path(state, AppendState.VOCABULARY));
+    Map<String, String> settings = new TreeMap<>(AppendState.fingerprint(s.getParameters()));
+    settings.put(AppendState.MODEL_RUN_ID, runId);
+    AppendState.writeSettings(conf, state, settings);
+    RunManifest.write(spark, stage, runId, started, Instant.now(), s.getParameters(),
+        s.getIngest().getCorpus().getInputPath(), rows, warnings,
+        new RunManifest.Outcome(REPLACE, ingest.loaded(), 0, 0, 0, runId));
+    TablePublisher.Plan plan = new TablePublisher.Plan(out, runId);
+    Tables.all().forEach(t -> plan.swap(t.name()));
+    plan.swap(AppendState.DIR).addAll(conf, RunManifest.TABLE);
+    TablePublisher.publish(conf, plan);
     System.out.println("tables: " + rows);
     writeCatalog(out);
     return rows;

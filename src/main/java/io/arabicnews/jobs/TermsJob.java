@@ -65,6 +65,22 @@ public final class TermsJob implements Callable<Integer> {
     }
   }
 
+  /**
+   * The per-article term rows of the articles of {@code sentences} ({@link TermTables#withArticles}),
+   * counting words and the phrases of {@code phrases} only: what an append counts in its new articles
+   * with the vocabulary of the last full run.
+   *
+   * @param articles {@code article_id, source, published_date, n_tokens, is_canonical} of those articles
+   */
+  public static Dataset<Row> perArticleRows(SparkSession spark, Dataset<Row> sentences, Dataset<Row> articles,
+      TermsConfig cfg, AnalyzerResources resources, TermHashSet phrases) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Dataset<TermCount> counted = ArticleTermCounter.count(sentences, jsc.broadcast(resources), cfg.getMaxN(),
+        jsc.broadcast(phrases));
+    return TermTables.withArticles(TermTables.perArticle(counted, TermTables.rejoined(counted)), articles,
+        cfg.getPeriod(), true);
+  }
+
   public static TermsReport run(
       SparkSession spark, String tablesRoot, String outputRoot, TermsConfig cfg, AnalyzerResources resources) {
     long t0 = System.nanoTime();

@@ -2,6 +2,7 @@ package io.arabicnews.jobs;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.arabicnews.append.AppendState;
 import io.arabicnews.tables.TableSchema;
 import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
@@ -86,6 +87,12 @@ public final class TopicsJob implements Callable<Integer> {
 
   public static TopicsReport run(SparkSession spark, String tablesRoot, String outputRoot, TopicsConfig cfg,
       AnalyzerResources resources, Taxonomy taxonomy) {
+    return run(spark, tablesRoot, outputRoot, cfg, resources, taxonomy, null);
+  }
+
+  /** @param stateRoot where to keep the learned model for appends ({@link AppendState}); null: not kept */
+  public static TopicsReport run(SparkSession spark, String tablesRoot, String outputRoot, TopicsConfig cfg,
+      AnalyzerResources resources, Taxonomy taxonomy, String stateRoot) {
     long t0 = System.nanoTime();
     log.info("Topics over {} with {} ({} curated topics)", tablesRoot, cfg, taxonomy.topics().size());
     TableWriter in = new TableWriter(tablesRoot);
@@ -101,6 +108,9 @@ public final class TopicsJob implements Callable<Integer> {
           : LearnedTopics.learn(spark, articles.select("article_id"), spark.read().parquet(in.pathOf(Tables.ARTICLE_TERMS)),
               spark.read().parquet(in.pathOf(Tables.TERM_FREQUENCIES)), articleCount, cfg);
       boolean fitted = learned != null && learned.fitted();
+      if (fitted && stateRoot != null) {
+        learned.model().save(spark.sparkContext().hadoopConfiguration(), AppendState.path(stateRoot, AppendState.LDA_MODEL));
+      }
       TableWriter out = new TableWriter(outputRoot);
       Dataset<Row> topicsOfArticles = TopicTables.articleTopics(curated, fitted ? learned.articleTopics() : null);
       int files = IngestJob.filesFor(articleCount, 100_000);
@@ -113,10 +123,7 @@ public final class TopicsJob implements Callable<Integer> {
       Dataset<Row> articleTopics = spark.read().parquet(out.pathOf(Tables.ARTICLE_TOPICS));
       Dataset<Row> named = fitted ? LearnedTopicNames.name(spark, learned.topics(), articleTopics, curatedLabels(taxonomy),
           readIfPresent(spark, in, Tables.ENTITY_MENTIONS), readIfPresent(spark, in, Tables.ENTITIES)) : null;
-      out.write(TopicTables.topics(spark, taxonomy, articleTopics.filter(col("kind").equalTo(TopicTables.CURATED)), named),
-          Tables.TOPICS, 1);
-      out.write(TopicTables.timeline(articleTopics, articles, spark.read().parquet(out.pathOf(Tables.TOPICS)),
-          cfg.getPeriod(), cfg.getSmoothingWindow()), Tables.TOPIC_TIMELINE, 1);
+      writeAggregates(spark, out, articleTopics, articles, named, cfg, taxonomy);
       long unassigned = articleTopics.filter(col("topic_id").equalTo(Taxonomy.UNASSIGNED)).count();
       long undated = articles.filter(col("published_date").isNull()).count();
       return new TopicsReport(articleCount, undated, unassigned, fitted ? cfg.getLdaTopics() : 0,
@@ -125,6 +132,35 @@ public final class TopicsJob implements Callable<Integer> {
       // Blocking: the session may stop right after, and removals still running then fail noisily.
       scored.unpersist(true);
     }
+  }
+
+  /**
+   * The article_topics rows of the articles of {@code sentences}: curated weights, and learned ones by
+   * {@code model} (none when null). What an append computes for its new articles.
+   *
+   * @param articleTerms the same articles' article_terms rows
+   */
+  public static Dataset<Row> articleTopics(SparkSession spark, Dataset<Row> sentences, Dataset<Row> articleIds,
+      Dataset<Row> articleTerms, TopicsConfig cfg, AnalyzerResources resources, Taxonomy taxonomy,
+      LearnedTopics.Model model) {
+    Broadcast<CuratedTopicScorer.Resources> shared = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new CuratedTopicScorer.Resources(resources, taxonomy, cfg.getMinTopicScore()));
+    Dataset<ArticleTopic> curated =
+        CuratedTopicScorer.rescoreCut(CuratedTopicScorer.score(sentences, shared), sentences, shared);
+    return TopicTables.articleTopics(curated, model == null ? null : LearnedTopics.weigh(spark, articleIds, articleTerms, model));
+  }
+
+  /**
+   * topics and topic_timeline from the whole article_topics table: curated topics' top terms
+   * counted again; learned topics as the last full run named them ({@code learnedTopics}: its
+   * learned rows of topics, or null).
+   */
+  public static void writeAggregates(SparkSession spark, TableWriter out, Dataset<Row> articleTopics, Dataset<Row> articles,
+      Dataset<Row> learnedTopics, TopicsConfig cfg, Taxonomy taxonomy) {
+    out.write(TopicTables.topics(spark, taxonomy, articleTopics.filter(col("kind").equalTo(TopicTables.CURATED)),
+        learnedTopics == null ? null : learnedTopics.drop("kind")), Tables.TOPICS, 1);
+    out.write(TopicTables.timeline(articleTopics, articles, spark.read().parquet(out.pathOf(Tables.TOPICS)),
+        cfg.getPeriod(), cfg.getSmoothingWindow()), Tables.TOPIC_TIMELINE, 1);
   }
 
   private static Map<String, String> curatedLabels(Taxonomy taxonomy) {

@@ -5,7 +5,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -52,9 +59,9 @@ public final class LearnedTopics {
    * matched_terms}); or, when the input is too small to fit the topics and the user did not ask for
    * them, neither, with {@link #skipped} saying why.
    */
-  public record Result(Dataset<Row> topics, Dataset<Row> articleTopics, String skipped) {
+  public record Result(Dataset<Row> topics, Dataset<Row> articleTopics, String skipped, Model model) {
     static Result skipped(String why) {
-      return new Result(null, null, why);
+      return new Result(null, null, why, null);
     }
 
     public boolean fitted() {
@@ -124,12 +131,27 @@ public final class LearnedTopics {
         .add("label_en", DataTypes.StringType).add("label_ar", DataTypes.StringType)
         .add("top_terms", DataTypes.createArrayType(DataTypes.StringType));
 
+    // The weights MLlib's transform gives, without its per-document boxing (see TopicInference).
+    Model kept = new Model(vocabulary, TopicInference.of(model, Digamma.Kind.FAST), cfg.getLdaMinWeight());
+    return new Result(spark.createDataFrame(topics, topicSchema), weights(spark, articleIds, docs, kept), null, kept);
+  }
+
+  /**
+   * The learned topics' weights of {@code articleIds} by a model fitted before: how an append weighs
+   * its new articles (the model stays that of the last full run).
+   *
+   * @param articleTerms the articles' article_terms rows
+   */
+  public static Dataset<Row> weigh(SparkSession spark, Dataset<Row> articleIds, Dataset<Row> articleTerms, Model model) {
+    return weights(spark, articleIds, documents(spark, articleTerms, model.vocabulary, 1), model);
+  }
+
+  private static Dataset<Row> weights(SparkSession spark, Dataset<Row> articleIds, Dataset<Row> docs, Model model) {
     StructType weightSchema = new StructType().add("article_id", DataTypes.StringType)
         .add("topic_id", DataTypes.StringType).add("weight", DataTypes.DoubleType);
-    double minWeight = cfg.getLdaMinWeight();
-    // The weights MLlib's transform gives, without its per-document boxing (see TopicInference).
+    double minWeight = model.minWeight;
     Broadcast<TopicInference> inference =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(TopicInference.of(model, Digamma.Kind.FAST));
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model.inference);
     Dataset<Row> weights = docs
         .flatMap((FlatMapFunction<Row, Row>) r -> {
           double[] dist = inference.value().weights(r.getAs(1));
@@ -154,8 +176,47 @@ public final class LearnedTopics {
     Dataset<Row> withoutTerms = articleIds
         .join(docs.select("article_id"), new String[] {"article_id"}, "left_anti")
         .select(col("article_id"), lit(UNASSIGNED).as("topic_id"), lit(1.0).as("weight"));
-    weights = weights.unionByName(withoutTerms).withColumn("matched_terms", lit(null).cast("array<string>"));
-    return new Result(spark.createDataFrame(topics, topicSchema), weights, null);
+    return weights.unionByName(withoutTerms).withColumn("matched_terms", lit(null).cast("array<string>"));
+  }
+
+  /** A fitted model as new articles are weighed by it: the vocabulary, the inference and the minimum weight. */
+  public static final class Model implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String[] vocabulary;
+    private final TopicInference inference;
+    private final double minWeight;
+
+    Model(String[] vocabulary, TopicInference inference, double minWeight) {
+      this.vocabulary = vocabulary;
+      this.inference = inference;
+      this.minWeight = minWeight;
+    }
+
+    public void save(Configuration conf, String file) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
+      try (ObjectOutputStream out = new ObjectOutputStream(path.getFileSystem(conf).create(path, true))) {
+        out.writeObject(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the learned topic model " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** The model saved at {@code file}, or null when there is none (the last full run fitted no learned topics). */
+    public static Model load(Configuration conf, String file) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
+      try {
+        FileSystem fs = path.getFileSystem(conf);
+        if (!fs.exists(path)) {
+          return null;
+        }
+        try (ObjectInputStream in = new ObjectInputStream(fs.open(path))) {
+          return (Model) in.readObject();
+        }
+      } catch (IOException | ClassNotFoundException e) {
+        throw new UncheckedIOException("Cannot read the learned topic model " + file + ": " + e.getMessage(),
+            e instanceof IOException io ? io : new IOException(e));
+      }
+    }
   }
 
   /**
