@@ -48,6 +48,8 @@ public final class AppendState {
   public static final String SHINGLES = "shingles";
   public static final String PAIRS = "duplicate_pairs";
   public static final String MODEL_MENTIONS = "model_mentions";
+  /** Sentences and articles naming each entity ({@code entity_id, scope, units}): the co-mention scores' margins. */
+  public static final String ENTITY_UNITS = "entity_units";
   public static final String LDA_MODEL = "lda-model.bin";
   /** The terms of the last full run with their display form, stems and phrase scores: what appends count. */
   public static final String VOCABULARY = "vocabulary";

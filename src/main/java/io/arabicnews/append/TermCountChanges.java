@@ -49,19 +49,7 @@ public final class TermCountChanges {
    * article dropped, as a recount would not list them.
    */
   public static Dataset<Row> plus(Dataset<Row> counts, Dataset<Row> change, String... keys) {
-    List<Column> columns = new ArrayList<>(cols(keys));
-    for (String c : COUNTS) {
-      columns.add(col(c));
-    }
-    Column[] selected = columns.toArray(Column[]::new);
-    List<Column> sums = new ArrayList<>();
-    for (String c : COUNTS) {
-      sums.add(sum(c).as(c));
-    }
-    return counts.select(selected).unionByName(change.select(selected))
-        .groupBy(cols(keys).toArray(Column[]::new))
-        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
-        .filter(col("doc_count").gt(0));
+    return CountSums.plus(counts, change, keys, COUNTS, "doc_count", "term_key", "n");
   }
 
   private static List<Column> cols(String... names) {

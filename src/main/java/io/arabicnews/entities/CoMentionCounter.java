@@ -121,49 +121,67 @@ public final class CoMentionCounter {
     Dataset<Row> pairs = articlePairs.join(articles.select("article_id", "published_date", "is_canonical"), "article_id");
     Dataset<Row> sentence = forScope(pairs, mentions, SENTENCE, sentenceCount);
     Dataset<Row> article = forScope(pairs, mentions, ARTICLE, articleCount);
-    Dataset<Row> la = entities.select(col("entity_id").as("entity_a"), col("label_en").as("label_a"));
-    Dataset<Row> lb = entities.select(col("entity_id").as("entity_b"), col("label_en").as("label_b"));
-    return Tables.CO_MENTIONS.conform(sentence.unionByName(article).join(la, "entity_a").join(lb, "entity_b"));
+    return labelled(sentence.unionByName(article), entities);
   }
 
   /** The article pairs that count in a scope: all of them, or those with a sentence naming both. */
-  private static Dataset<Row> inScope(Dataset<Row> pairs, String scope) {
+  public static Dataset<Row> inScope(Dataset<Row> pairs, String scope) {
     return SENTENCE.equals(scope) ? pairs.filter(col("sentences").gt(0)) : pairs;
   }
 
   /** What one article pair adds to co_count: its sentences naming both, or 1 (the article). */
-  private static Column pairUnits(String scope) {
+  public static Column pairUnits(String scope) {
     return SENTENCE.equals(scope) ? col("sentences").cast("long") : lit(1L);
   }
 
   private static Dataset<Row> forScope(Dataset<Row> pairs, Dataset<Row> mentions, String scope, long n) {
-    Dataset<Row> unitCounts = units(mentions, scope).groupBy("entity_id").agg(count(lit(1)).as("units"));
-    Dataset<Row> ca = unitCounts.toDF("entity_a", "units_a");
-    Dataset<Row> cb = unitCounts.toDF("entity_b", "units_b");
-    Column co = col("co_count").cast("double");
-    Column a = col("units_a").cast("double");
-    Column b = col("units_b").cast("double");
-    Column total = lit((double) Math.max(1, n));
-    return inScope(pairs, scope)
+    Dataset<Row> unitCounts = entityUnits(mentions, scope).drop("scope");
+    return withScores(inScope(pairs, scope)
         .groupBy("entity_a", "entity_b")
         .agg(sum(pairUnits(scope)).as("co_count"), count(lit(1)).as("article_count"),
             min("published_date").as("first_date"), max("published_date").as("last_date"),
             dedupCount(scope), dedupArticles())
+        .withColumn("scope", lit(scope)), unitCounts, n);
+  }
+
+  /** Units (sentences or articles) naming each entity: {@code entity_id, scope, units}. */
+  public static Dataset<Row> entityUnits(Dataset<Row> mentions, String scope) {
+    return units(mentions, scope).groupBy("entity_id").agg(count(lit(1)).as("units")).withColumn("scope", lit(scope));
+  }
+
+  /**
+   * Pair counts of one scope ({@code entity_a, entity_b, co_count}, …) with both entities' units
+   * ({@code units}: {@code entity_id, units}) and the pair's PMI, NPMI and LLR over {@code n} units.
+   */
+  public static Dataset<Row> withScores(Dataset<Row> pairCounts, Dataset<Row> units, long n) {
+    Dataset<Row> ca = units.select(col("entity_id").as("entity_a"), col("units").as("units_a"));
+    Dataset<Row> cb = units.select(col("entity_id").as("entity_b"), col("units").as("units_b"));
+    Column co = col("co_count").cast("double");
+    Column a = col("units_a").cast("double");
+    Column b = col("units_b").cast("double");
+    Column total = lit((double) Math.max(1, n));
+    return pairCounts
         .join(ca, "entity_a")
         .join(cb, "entity_b")
-        .withColumn("scope", lit(scope))
         .withColumn("pmi", log(co.multiply(total).divide(a.multiply(b))))
         .withColumn("npmi", Association.npmi(co, a, b, total))
         .withColumn("llr", Association.llr(co, a, b, total));
   }
 
+  /** Adds the pair's labels ({@code entities}: {@code entity_id, label_en}) and conforms to co_mentions. */
+  public static Dataset<Row> labelled(Dataset<Row> scored, Dataset<Row> entities) {
+    Dataset<Row> la = entities.select(col("entity_id").as("entity_a"), col("label_en").as("label_a"));
+    Dataset<Row> lb = entities.select(col("entity_id").as("entity_b"), col("label_en").as("label_b"));
+    return Tables.CO_MENTIONS.conform(scored.join(la, "entity_a").join(lb, "entity_b"));
+  }
+
   /** Units of canonical articles only: the de-duplicated co_count. */
-  private static Column dedupCount(String scope) {
+  public static Column dedupCount(String scope) {
     return sum(when(col("is_canonical"), pairUnits(scope)).otherwise(0L)).as("co_count_dedup");
   }
 
   /** Canonical articles among the pair's (one row per article and pair). */
-  private static Column dedupArticles() {
+  public static Column dedupArticles() {
     return sum(when(col("is_canonical"), 1L).otherwise(0L)).as("article_count_dedup");
   }
 

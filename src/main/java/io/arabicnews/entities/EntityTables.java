@@ -82,11 +82,7 @@ public final class EntityTables {
     StructType schema = new StructType().add("entity_id", DataTypes.StringType).add("label_en", DataTypes.StringType)
         .add("label_ar", DataTypes.StringType).add("entity_type", DataTypes.StringType)
         .add("wikidata_id", DataTypes.StringType).add("label_source", DataTypes.StringType);
-    UserDefinedFunction english =
-        udf((UDF1<String, String>) arabic -> resources.value().spellings().english(arabic), DataTypes.StringType);
-    Dataset<Row> tagged = modelEntities.select(col("entity_id"), english.apply(col("label_ar")).as("label_en"),
-        col("label_ar"), col("entity_type"), lit(null).cast("string").as("wikidata_id"),
-        lit(TRANSLITERATED).as("label_source"));
+    Dataset<Row> tagged = taggedEntities(resources, modelEntities);
     Dataset<Row> counts = mentions.groupBy("entity_id").agg(count(lit(1)).as("mention_count"),
         countDistinct("article_id").as("article_count"),
         sum(col("is_nisba").cast("long")).as("nisba_count"));
@@ -94,6 +90,19 @@ public final class EntityTables {
         spark.createDataFrame(rows, schema).unionByName(tagged)
             .join(counts, new String[] {"entity_id"}, "left").na()
             .fill(0L, new String[] {"mention_count", "article_count", "nisba_count"}));
+  }
+
+  /**
+   * The entities rows' descriptive columns of the tagger's entities ({@link #modelEntities}): {@code
+   * entity_id, label_en} (spelt from the Arabic), {@code label_ar, entity_type, wikidata_id} (null),
+   * {@code label_source}.
+   */
+  public static Dataset<Row> taggedEntities(Broadcast<EntityResources> resources, Dataset<Row> modelEntities) {
+    UserDefinedFunction english =
+        udf((UDF1<String, String>) arabic -> resources.value().spellings().english(arabic), DataTypes.StringType);
+    return modelEntities.select(col("entity_id"), english.apply(col("label_ar")).as("label_en"),
+        col("label_ar"), col("entity_type"), lit(null).cast("string").as("wikidata_id"),
+        lit(TRANSLITERATED).as("label_source"));
   }
 
   public static final String TRANSLITERATED = "transliterated";

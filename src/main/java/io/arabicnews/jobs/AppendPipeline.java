@@ -13,9 +13,11 @@ import static org.apache.spark.sql.functions.when;
 import io.arabicnews.append.AppendState;
 import io.arabicnews.append.ArticleChanges;
 import io.arabicnews.append.ClusterUpdate;
+import io.arabicnews.append.EntityCountChanges;
 import io.arabicnews.append.TermCountChanges;
 import io.arabicnews.duplicates.DuplicatesConfig;
 import io.arabicnews.duplicates.NearDuplicates;
+import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityExtractor;
 import io.arabicnews.entities.EntityHit;
 import io.arabicnews.entities.EntityResources;
@@ -96,20 +98,25 @@ final class AppendPipeline {
     String fresh = stage + "/_input";
     System.out.println("run " + runId + ": appending to " + out + " (vocabulary and learned topics of run "
         + modelRunId + "), staging in " + stage);
-    IngestReport ingest = IngestJob.run(spark,
-        s.getIngest().toBuilder().outputRoot(fresh).stateRoot(AppendState.root(fresh)).build(), s.getAnalyzer());
+    IngestReport ingest;
+    // The input alone is small: a small run's settings (the aggregates later are the archive's size).
+    try (SmallRuns.Applied small = smallRun(spark, s)) {
+      ingest = IngestJob.run(spark,
+          s.getIngest().toBuilder().outputRoot(fresh).stateRoot(AppendState.root(fresh)).build(), s.getAnalyzer());
+    }
     System.out.println("ingest: " + ingest.reconciliation());
 
     TableWriter live = new TableWriter(out);
     TableWriter input = new TableWriter(fresh);
     TableWriter staged = new TableWriter(stage);
     List<Dataset<?>> kept = new ArrayList<>();
+    Work work = new Work(spark, fresh + "/_work");
     try {
-      Dataset<Row> loaded = keep(kept, spark.read().parquet(live.pathOf(Tables.ARTICLES)).select("article_id",
+      Dataset<Row> loaded = work.save(spark.read().parquet(live.pathOf(Tables.ARTICLES)).select("article_id",
           "content_hash", "source", "published_date", "n_tokens", "n_chars", "is_canonical", "dup_cluster_id",
           "dup_cluster_size", "dup_max_similarity"));
       Dataset<Row> incoming = spark.read().parquet(input.pathOf(Tables.ARTICLES));
-      Dataset<Row> changes = keep(kept, ArticleChanges.classify(incoming, loaded));
+      Dataset<Row> changes = work.save(ArticleChanges.classify(incoming, loaded));
       Map<String, Long> byChange = new LinkedHashMap<>();
       for (String c : List.of(ArticleChanges.ADDED, ArticleChanges.UPDATED, ArticleChanges.SKIPPED)) {
         byChange.put(c, 0L);
@@ -135,7 +142,7 @@ final class AppendPipeline {
           rows.put(t.name(), t == Tables.REJECTS ? PerArticleFiles.rowCountAfter(conf, rejects) : live.rowCount(spark, t));
         }
       } else {
-        reclustered = appendArticles(spark, s, out, stage, fresh, changes, loaded, plan, rows, warnings, kept);
+        reclustered = appendArticles(spark, s, out, stage, fresh, changes, loaded, plan, rows, warnings, kept, work);
       }
       RunManifest.write(spark, stage, runId, started, Instant.now(), s.getParameters(),
           s.getIngest().getCorpus().getInputPath(), rows, warnings,
@@ -154,20 +161,21 @@ final class AppendPipeline {
   /** Adds the new and corrected articles; returns how many loaded articles were re-clustered. */
   private static long appendArticles(SparkSession spark, PipelineJob.Settings s, String out, String stage,
       String fresh, Dataset<Row> changes, Dataset<Row> loaded, TablePublisher.Plan plan, Map<String, Long> rows,
-      List<String> warnings, List<Dataset<?>> kept) {
+      List<String> warnings, List<Dataset<?>> kept, Work work) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     String liveState = AppendState.root(out);
     TableWriter live = new TableWriter(out);
     TableWriter input = new TableWriter(fresh);
     TableWriter staged = new TableWriter(stage);
-    Dataset<Row> changedIds = keep(kept, changes.filter(col("change").notEqual(ArticleChanges.SKIPPED)).select("article_id"));
-    Dataset<Row> updatedIds = keep(kept, changes.filter(col("change").equalTo(ArticleChanges.UPDATED)).select("article_id"));
+    Dataset<Row> changedIds = work.save(changes.filter(col("change").notEqual(ArticleChanges.SKIPPED)).select("article_id"));
+    Dataset<Row> updatedIds = work.save(changes.filter(col("change").equalTo(ArticleChanges.UPDATED)).select("article_id"));
     Dataset<Row> incoming = spark.read().parquet(input.pathOf(Tables.ARTICLES))
         .join(broadcast(changedIds), new String[] {"article_id"}, "left_semi");
 
     // Near-duplicates: the changed articles against the archive of their days, then every connected article again.
+    SmallRuns.Applied small = smallRun(spark, s);
     DuplicatesConfig dup = s.getIngest().getDuplicates();
-    Dataset<Row> changedShingles = keep(kept, AppendState.readShingles(spark, AppendState.root(fresh))
+    Dataset<Row> changedShingles = work.save(AppendState.readShingles(spark, AppendState.root(fresh))
         .join(broadcast(changedIds), new String[] {"article_id"}, "left_semi"));
     Dataset<Row> oldPairs = AppendState.readPairs(spark, liveState);
     Dataset<Row> keptPairs = oldPairs
@@ -184,7 +192,7 @@ final class AppendPipeline {
       Dataset<Row> window = ClusterUpdate.window(AppendState.readShingles(spark, liveState), first, last, anyUndated,
               dup.getMaxDays())
           .join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti");
-      pairsAfter = keep(kept, keptPairs.unionByName(ClusterUpdate.pairsOfChanged(changedShingles, window, dup)));
+      pairsAfter = work.save(keptPairs.unionByName(ClusterUpdate.pairsOfChanged(changedShingles, window, dup)));
       Set<String> seeds = new HashSet<>(ids(changedIds));
       for (Row r : ClusterUpdate.touching(oldPairs, updatedIds).select("a", "b").collectAsList()) {
         seeds.add(r.getString(0)); // the old version's cluster may fall apart
@@ -201,26 +209,27 @@ final class AppendPipeline {
       pairsAfter = keptPairs;
       clusters = NearDuplicates.singletons(incoming.select("article_id"));
     }
-    clusters = keep(kept, clusters);
+    clusters = work.save(clusters);
     String[] clusterColumns = {"dup_cluster_id", "is_canonical", "dup_cluster_size", "dup_max_similarity"};
     Column differs = lit(false);
     for (String c : clusterColumns) {
       differs = differs.or(not(col("old." + c).eqNullSafe(col("new." + c))));
     }
     // Loaded articles (not replaced) whose cluster columns change, with the new values and the old canonical flag.
-    Dataset<Row> reclustered = keep(kept, loaded.join(broadcast(changedIds), new String[] {"article_id"}, "left_anti").as("old")
+    Dataset<Row> reclustered = work.save(loaded.join(broadcast(changedIds), new String[] {"article_id"}, "left_anti").as("old")
         .join(clusters.as("new"), col("old.article_id").equalTo(col("new.article_id")))
         .filter(differs)
         .select(col("new.article_id").as("article_id"), col("new.dup_cluster_id"), col("new.is_canonical"),
             col("new.dup_cluster_size"), col("new.dup_max_similarity"), col("old.is_canonical").as("was_canonical")));
     long reclusteredCount = reclustered.count();
-    Dataset<Row> flipped = keep(kept, reclustered.filter(not(col("is_canonical").eqNullSafe(col("was_canonical")))));
+    Dataset<Row> flipped = work.save(reclustered.filter(not(col("is_canonical").eqNullSafe(col("was_canonical")))));
     Dataset<Row> reclusteredIds = reclustered.select("article_id");
     Dataset<Row> flippedIds = flipped.select("article_id");
     log.info("Append: {} loaded articles re-clustered, {} of them change canonical", reclusteredCount, flipped.count());
+    small.close();
 
     // articles
-    Dataset<Row> newArticles = keep(kept, Tables.ARTICLES.conform(
+    Dataset<Row> newArticles = work.save(Tables.ARTICLES.conform(
         incoming.drop(clusterColumns).join(clusters, "article_id")));
     List<String> articleFiles = PerArticleFiles.filesHolding(spark, out, Tables.ARTICLES.name(),
         Tables.ARTICLES.structType(), "article_id", updatedIds.unionByName(reclusteredIds));
@@ -229,7 +238,7 @@ final class AppendPipeline {
         r -> Tables.ARTICLES.conform(withNewClusters(r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
             reclustered, clusterColumns)),
         newArticles, null);
-    Dataset<Row> articlesAfter = keep(kept, PerArticleFiles.after(spark, articles, Tables.ARTICLES.structType())
+    Dataset<Row> articlesAfter = work.save(PerArticleFiles.after(spark, articles, Tables.ARTICLES.structType())
         .select("article_id", "source", "published_date", "n_tokens", "is_canonical"));
     Row totals = articlesAfter.agg(count(lit(1)), sum("n_tokens"),
         sum(when(col("is_canonical"), col("n_tokens")).otherwise(0L))).first();
@@ -248,17 +257,17 @@ final class AppendPipeline {
         "article_id", updatedIds, Tables.SENTENCES.conform(newSentences));
 
     // terms: the vocabulary of the last full run, counts brought up to date by the changed rows
-    Dataset<Row> vocabulary = keep(kept, spark.read().parquet(AppendState.path(liveState, AppendState.VOCABULARY)));
+    Dataset<Row> vocabulary = work.save(spark.read().parquet(AppendState.path(liveState, AppendState.VOCABULARY)));
     long[] phraseHashes = vocabulary.filter(col("n").gt(1)).select("term_key").as(Encoders.STRING()).collectAsList()
         .stream().mapToLong(TermHash::of).toArray();
-    Dataset<Row> newTermRows = keep(kept, TermsJob.perArticleRows(spark, newSentences,
+    Dataset<Row> newTermRows = work.save(TermsJob.perArticleRows(spark, newSentences,
             newArticles.select("article_id", "source", "published_date", "n_tokens", "is_canonical"),
             s.getTerms(), s.getAnalyzer(), TermHashSet.of(phraseHashes))
         .join(broadcast(vocabulary.select("term_key", "n")), new String[] {"term_key", "n"}, "left_semi"));
     Dataset<Row> oldIds = updatedIds.unionByName(flippedIds);
     List<String> termFiles = PerArticleFiles.filesHolding(spark, out, Tables.ARTICLE_TERMS.name(),
         Tables.ARTICLE_TERMS.structType(), "article_id", oldIds);
-    Dataset<Row> oldTermRows = keep(kept, PerArticleFiles.read(spark, out, Tables.ARTICLE_TERMS.name(), termFiles,
+    Dataset<Row> oldTermRows = work.save(PerArticleFiles.read(spark, out, Tables.ARTICLE_TERMS.name(), termFiles,
             Tables.ARTICLE_TERMS.structType())
         .join(broadcast(oldIds), new String[] {"article_id"}, "left_semi")
         .select("article_id", "term_key", "n", "term_count"));
@@ -268,7 +277,7 @@ final class AppendPipeline {
     Dataset<Row> signed = TermCountChanges.signed(newTermRows, 1)
         .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, loadedAttributes, s.getTerms().getPeriod(), true), -1))
         .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, flippedAttributes, s.getTerms().getPeriod(), true), 1));
-    signed = keep(kept, signed);
+    signed = work.save(signed);
     Dataset<Row> corpusCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_FREQUENCIES)),
         TermCountChanges.change(signed, "term_key", "n"), "term_key", "n");
     staged.write(TermTables.termFrequencies(
@@ -276,7 +285,7 @@ final class AppendPipeline {
             vocabulary.filter(col("n").gt(1)).select("term_key", "npmi", "llr"), articleCount, totalTokens, canonicalTokens),
         Tables.TERM_FREQUENCIES, 1);
     Dataset<Row> frequencies = spark.read().parquet(staged.pathOf(Tables.TERM_FREQUENCIES));
-    Dataset<Row> newArticleTerms = keep(kept, TermTables.articleTerms(newTermRows, frequencies, false));
+    Dataset<Row> newArticleTerms = work.save(TermTables.articleTerms(newTermRows, frequencies, false));
     PerArticleFiles.Change articleTerms = PerArticleFiles.stage(spark, out, stage, Tables.ARTICLE_TERMS.name(),
         Tables.ARTICLE_TERMS.structType(), termFiles,
         r -> Tables.ARTICLE_TERMS.conform(withNewClusters(r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
@@ -289,28 +298,38 @@ final class AppendPipeline {
     Dataset<Row> sourceCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_BY_SOURCE)),
             TermCountChanges.change(signed, "source", "term_key", "n"), "source", "term_key", "n")
         .withColumn("period_start", lit(null).cast("date")).withColumn("by_source", lit(true));
-    Dataset<Row> groupCounts = keep(kept, periodCounts.unionByName(sourceCounts));
     int termFilesCount = IngestJob.filesFor(articleCount, 25_000);
-    staged.write(TermTables.termTimeline(groupCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_TIMELINE, termFilesCount);
-    staged.write(TermTables.termBySource(groupCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_BY_SOURCE, termFilesCount);
+    staged.write(TermTables.termTimeline(periodCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_TIMELINE, termFilesCount);
+    staged.write(TermTables.termBySource(sourceCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_BY_SOURCE, termFilesCount);
     Faults.at("after-terms");
 
-    // entities: the new articles' mentions added, every entity table counted again from the mentions
+    // entities: the counts brought up to date by the mentions added and taken away
     Broadcast<EntityResources> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(s.getEntityResources());
     Dataset<EntityHit> hits = keep(kept, EntityExtractor.resolveCut(
         keep(kept, EntityExtractor.extract(newSentences, shared))));
-    PerArticleFiles.Change mentions = replaceRows(spark, out, stage, Tables.ENTITY_MENTIONS.name(),
-        Tables.ENTITY_MENTIONS.structType(), "article_id", updatedIds, EntityTables.mentions(hits));
+    hits.count();
+    Dataset<Row> newMentions = work.save(EntityTables.mentions(hits));
+    StructType mentionSchema = Tables.ENTITY_MENTIONS.structType();
+    List<String> mentionFiles = PerArticleFiles.filesHolding(spark, out, Tables.ENTITY_MENTIONS.name(), mentionSchema,
+        "article_id", updatedIds);
+    Dataset<Row> oldMentions = work.save(PerArticleFiles.read(spark, out, Tables.ENTITY_MENTIONS.name(), mentionFiles,
+        mentionSchema).join(broadcast(updatedIds), new String[] {"article_id"}, "left_semi"));
+    Dataset<Row> flippedMentions = work.save(PerArticleFiles.read(spark, out, Tables.ENTITY_MENTIONS.name(),
+        PerArticleFiles.filesHolding(spark, out, Tables.ENTITY_MENTIONS.name(), mentionSchema, "article_id", flippedIds),
+        mentionSchema).join(broadcast(flippedIds), new String[] {"article_id"}, "left_semi"));
+    PerArticleFiles.Change mentions = PerArticleFiles.stage(spark, out, stage, Tables.ENTITY_MENTIONS.name(),
+        mentionSchema, mentionFiles, r -> r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
+        newMentions, null);
     String modelMentionsName = AppendState.DIR + "/" + AppendState.MODEL_MENTIONS;
     StructType modelSchema = spark.read().parquet(AppendState.path(liveState, AppendState.MODEL_MENTIONS)).schema();
     PerArticleFiles.Change modelMentions = replaceRows(spark, out, stage, modelMentionsName, modelSchema, "articleId",
         updatedIds.withColumnRenamed("article_id", "articleId"), EntityTables.modelMentions(hits));
-    EntitiesJob.writeAggregates(spark, shared, staged,
-        PerArticleFiles.after(spark, mentions, Tables.ENTITY_MENTIONS.structType()),
-        PerArticleFiles.after(spark, modelMentions, modelSchema),
-        articlesAfter.select("article_id", "published_date", "is_canonical"),
-        PerArticleFiles.rowCountAfter(conf, sentences), articleCount, s.getEntities());
+    writeEntityTables(spark, s, shared, live, staged, stage, liveState, newArticles, loaded, flipped, newMentions,
+        oldMentions, flippedMentions, PerArticleFiles.after(spark, mentions, mentionSchema),
+        PerArticleFiles.after(spark, modelMentions, modelSchema), articlesAfter,
+        PerArticleFiles.rowCountAfter(conf, sentences), articleCount, work);
+    Faults.at("after-entities");
 
     // topics: the new articles weighed (learned topics by the model of the last full run), the tables counted again
     LearnedTopics.Model model = LearnedTopics.Model.load(conf, AppendState.path(liveState, AppendState.LDA_MODEL));
@@ -338,7 +357,7 @@ final class AppendPipeline {
     for (TableSchema t : AGGREGATES) {
       plan.swap(t.name());
     }
-    plan.swap(AppendState.DIR + "/" + AppendState.PAIRS);
+    plan.swap(AppendState.DIR + "/" + AppendState.PAIRS).swap(AppendState.DIR + "/" + AppendState.ENTITY_UNITS);
     Map<String, PerArticleFiles.Change> perArticle = Map.of(Tables.ARTICLES.name(), articles,
         Tables.SENTENCES.name(), sentences, Tables.ARTICLE_TERMS.name(), articleTerms,
         Tables.ENTITY_MENTIONS.name(), mentions, Tables.ARTICLE_TOPICS.name(), articleTopics);
@@ -349,6 +368,60 @@ final class AppendPipeline {
           : staged.rowCount(spark, t));
     }
     return reclusteredCount;
+  }
+
+  /** The entity and co-mention tables after the change, and the entity units kept for the next append. */
+  private static void writeEntityTables(SparkSession spark, PipelineJob.Settings s, Broadcast<EntityResources> shared,
+      TableWriter live, TableWriter staged, String stage, String liveState, Dataset<Row> newArticles, Dataset<Row> loaded,
+      Dataset<Row> flipped, Dataset<Row> newMentions, Dataset<Row> oldMentions, Dataset<Row> flippedMentions,
+      Dataset<Row> mentionsAfter, Dataset<Row> modelMentionsAfter, Dataset<Row> articlesAfter, long sentenceCount,
+      long articleCount, Work work) {
+    EntitiesConfig cfg = s.getEntities();
+    Dataset<Row> addedSigned = EntityCountChanges.signed(newMentions, newArticles, 1);
+    Dataset<Row> removedSigned = EntityCountChanges.signed(oldMentions, loaded, -1);
+    Dataset<Row> signed = work.save(addedSigned.unionByName(removedSigned));
+    Dataset<Row> touched = work.save(EntityCountChanges.taggerEntitiesTouched(signed));
+    Dataset<Row> renamed = work.save(EntityCountChanges.renamedTaggerEntities(modelMentionsAfter, touched));
+    staged.write(EntityCountChanges.entities(spark.read().parquet(live.pathOf(Tables.ENTITIES)), signed,
+        EntityCountChanges.described(shared, renamed)), Tables.ENTITIES, 1);
+    Dataset<Row> entities = spark.read().parquet(staged.pathOf(Tables.ENTITIES));
+    staged.write(EntityCountChanges.candidates(spark.read().parquet(live.pathOf(Tables.ENTITY_CANDIDATES)), renamed, touched,
+        entities, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);
+
+    // The timeline, units and pairs count the mentions co-mentions count (nisba ones unless asked not to).
+    Column counts = cfg.isNisbaInCoMentions() ? lit(true) : col("is_nisba").equalTo(false);
+    Dataset<Row> countedSigned = signed.filter(counts);
+    staged.write(EntityCountChanges.timeline(spark.read().parquet(live.pathOf(Tables.ENTITY_TIMELINE)), countedSigned,
+        articlesAfter, cfg.getPeriod()), Tables.ENTITY_TIMELINE, 1);
+    String unitsPath = AppendState.path(AppendState.root(stage), AppendState.ENTITY_UNITS);
+    EntityCountChanges.units(spark.read().parquet(AppendState.path(liveState, AppendState.ENTITY_UNITS)), countedSigned)
+        .coalesce(1).write().parquet(unitsPath);
+    Dataset<Row> units = spark.read().parquet(unitsPath);
+
+    Dataset<Row> addedPairs = EntityCountChanges.signedPairs(addedSigned.filter(counts));
+    Dataset<Row> removedPairs = work.save(EntityCountChanges.signedPairs(removedSigned.filter(counts)));
+    Dataset<Row> flippedAttributes = flipped.select("article_id", "is_canonical", "was_canonical");
+    Dataset<Row> flippedPairs = EntityCountChanges.signedPairs(EntityCountChanges.signed(flippedMentions,
+            loaded.select("article_id", "published_date").join(flippedAttributes.select(col("article_id"),
+                col("was_canonical").as("is_canonical")), "article_id"), -1).filter(counts))
+        .unionByName(EntityCountChanges.signedPairs(EntityCountChanges.signed(flippedMentions,
+            loaded.select("article_id", "published_date").join(flippedAttributes.select("article_id", "is_canonical"),
+                "article_id"), 1).filter(counts)));
+    Dataset<Row> changedPairs = work.save(addedPairs.unionByName(removedPairs).unionByName(flippedPairs));
+    Dataset<Row> regained = removedPairs.isEmpty() ? null
+        : EntityCountChanges.datesAgain(mentionsAfter.filter(counts), articlesAfter, EntityCountChanges.pairKeys(removedPairs));
+    staged.write(EntityCountChanges.coMentions(spark.read().parquet(live.pathOf(Tables.CO_MENTIONS)),
+        changedPairs.filter(col("sign").gt(0)).join(broadcast(flippedAttributes.select("article_id")),
+            new String[] {"article_id"}, "left_anti"),
+        changedPairs, regained, units, entities, sentenceCount, articleCount), Tables.CO_MENTIONS, 1);
+    staged.write(EntityCountChanges.coMentionTimeline(spark.read().parquet(live.pathOf(Tables.CO_MENTION_TIMELINE)),
+        changedPairs, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, IngestJob.filesFor(articleCount, 50_000));
+  }
+
+  /** The settings of a run the size of the input (what the new articles alone are computed with). */
+  private static SmallRuns.Applied smallRun(SparkSession spark, PipelineJob.Settings s) {
+    SmallRuns.Size input = SmallRuns.ofInput(spark, s.getIngest().getCorpus().getInputPath());
+    return SmallRuns.apply(input.kind() == SmallRuns.Kind.LARGE ? SmallRuns.Size.LARGE : input, spark);
   }
 
   /** A per-article table with the rows of {@code replacedIds} taken away and {@code added} added. */
@@ -383,6 +456,28 @@ final class AppendPipeline {
 
   private static List<String> ids(Dataset<Row> ids) {
     return ids.as(Encoders.STRING()).collectAsList();
+  }
+
+  /**
+   * Intermediate results written under the staging folder and read back, so later queries start from
+   * files, not from the plans that made them: Spark matches every query against the plans of cached
+   * datasets, and with a few dozen long ones that planning, not the data, took most of an append.
+   */
+  private static final class Work {
+    private final SparkSession spark;
+    private final String dir;
+    private int next;
+
+    Work(SparkSession spark, String dir) {
+      this.spark = spark;
+      this.dir = dir;
+    }
+
+    Dataset<Row> save(Dataset<Row> ds) {
+      String path = dir + "/" + next++;
+      ds.write().parquet(path);
+      return spark.read().parquet(path);
+    }
   }
 
   private static <T> Dataset<T> keep(List<Dataset<?>> kept, Dataset<T> ds) {

@@ -110,6 +110,12 @@ public final class EntitiesJob implements Callable<Integer> {
       }
       writeAggregates(spark, shared, out, mentions, modelMentions, articles, in.rowCount(spark, Tables.SENTENCES),
           articleCount, cfg);
+      if (stateRoot != null) {
+        Dataset<Row> counted = cfg.isNisbaInCoMentions() ? mentions : mentions.filter(col("is_nisba").equalTo(false));
+        CoMentionCounter.entityUnits(counted, CoMentionCounter.SENTENCE)
+            .unionByName(CoMentionCounter.entityUnits(counted, CoMentionCounter.ARTICLE))
+            .coalesce(1).write().mode(SaveMode.Overwrite).parquet(AppendState.path(stateRoot, AppendState.ENTITY_UNITS));
+      }
       return new EntitiesReport(
           out.rowCount(spark, Tables.ENTITY_MENTIONS),
           spark.read().parquet(out.pathOf(Tables.ENTITIES)).filter(col("mention_count").gt(0)).count(),

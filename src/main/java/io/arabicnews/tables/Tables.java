@@ -62,7 +62,7 @@ public final class Tables {
           .column("n", IntegerType, N, "2")
           .column("term_count", LongType, "Occurrences of the term in the article (title included), all spellings and clitic forms merged", "3")
           .column("tf", DoubleType, "term_count / articles.n_tokens", "0.0084")
-          .column("tf_idf", DoubleType, "tf × term_frequencies.idf: how characteristic the term is of this article", "0.031")
+          .column("tf_idf", DoubleType, "tf × term_frequencies.idf as of the run that wrote the row: how characteristic the term is of this article. An append does not rewrite older rows while idf moves with every new article; for today's value use tf × term_frequencies.idf", "0.031")
           .column("is_canonical", BooleanType, "articles.is_canonical: filter on it for the de-duplicated view (one article per near-duplicate cluster)", "true");
 
   public static final TableSchema TERM_FREQUENCIES =
@@ -112,6 +112,10 @@ public final class Tables {
 
   /** What changed in the tables' contract, newest first (rendered into the data dictionary). */
   public static final List<String> CHANGES = List.of(
+      "`--mode append` (daily runs): `run_manifest` gains `mode`, `articles_added`, `articles_updated`, "
+          + "`articles_skipped`, `articles_reclustered` and `model_run_id` (null in rows of older runs). "
+          + "`article_terms.tf_idf` is documented as of the run that wrote the row (appends leave older rows as they are). "
+          + "No column was renamed or removed; see docs/appends.md.",
       "Entities the name tagger finds are in every entity table: `entities` rows with `entity_id` `ar-` + 12 hex digits "
           + "and the new `label_source` (gazetteer or transliterated); `entity_mentions` gains `source` (gazetteer, "
           + "model, both) and `confidence`; `co_mentions`, `co_mention_timeline` and `entity_timeline` count them. "
