@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -17,10 +18,14 @@ import io.arabicnews.entities.EntityHit;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.EntityTables;
 import io.arabicnews.tables.Tables;
+import io.arabicnews.terms.Association;
+import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The entity and co-mention tables brought up to date from the mentions an append adds and takes
@@ -192,10 +197,10 @@ public final class EntityCountChanges {
             min("first_date").as("first_date"), max("last_date").as("last_date"))
         .filter(col("article_count").gt(0));
     Dataset<Row> units2 = units.select("entity_id", "scope", "units");
-    Dataset<Row> n = table.sparkSession().createDataFrame(java.util.List.of(
-            org.apache.spark.sql.RowFactory.create(CoMentionCounter.SENTENCE, (double) Math.max(1, sentenceCount)),
-            org.apache.spark.sql.RowFactory.create(CoMentionCounter.ARTICLE, (double) Math.max(1, articleCount))),
-        new org.apache.spark.sql.types.StructType().add("scope", "string").add("total", "double"));
+    Dataset<Row> n = table.sparkSession().createDataFrame(List.of(
+            RowFactory.create(CoMentionCounter.SENTENCE, (double) Math.max(1, sentenceCount)),
+            RowFactory.create(CoMentionCounter.ARTICLE, (double) Math.max(1, articleCount))),
+        new StructType().add("scope", "string").add("total", "double"));
     // Broadcast joins: the units and labels are one row per entity, the pairs a million.
     Dataset<Row> scored = counts
         .join(broadcast(units2.select(col("entity_id").as("entity_a"), col("scope"), col("units").as("units_a"))),
@@ -208,9 +213,9 @@ public final class EntityCountChanges {
     Column b = col("units_b").cast("double");
     Column total = col("total");
     Dataset<Row> withScores = scored
-        .withColumn("pmi", org.apache.spark.sql.functions.log(co.multiply(total).divide(a.multiply(b))))
-        .withColumn("npmi", io.arabicnews.terms.Association.npmi(co, a, b, total))
-        .withColumn("llr", io.arabicnews.terms.Association.llr(co, a, b, total));
+        .withColumn("pmi", log(co.multiply(total).divide(a.multiply(b))))
+        .withColumn("npmi", Association.npmi(co, a, b, total))
+        .withColumn("llr", Association.llr(co, a, b, total));
     Dataset<Row> labels = entities.select("entity_id", "label_en");
     return Tables.CO_MENTIONS.conform(withScores
         .join(broadcast(labels.select(col("entity_id").as("entity_a"), col("label_en").as("label_a"))), "entity_a")

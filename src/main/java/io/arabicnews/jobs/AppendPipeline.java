@@ -108,7 +108,6 @@ final class AppendPipeline {
 
     TableWriter live = new TableWriter(out);
     TableWriter input = new TableWriter(fresh);
-    TableWriter staged = new TableWriter(stage);
     List<Dataset<?>> kept = new ArrayList<>();
     Work work = new Work(spark, fresh + "/_work");
     try {

@@ -6,7 +6,6 @@ import io.arabicnews.entities.EntityResources;
 import io.arabicnews.tables.CatalogWriter;
 import io.arabicnews.tables.RunManifest;
 import io.arabicnews.tables.TablePublisher;
-import io.arabicnews.tables.TableSchema;
 import io.arabicnews.tables.TableWriter;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.TermsConfig;

@@ -73,6 +73,10 @@ class JobMainTest {
         .hasMessageContaining("--broadcast-articles must be 0 or more (got -1)");
     assertThat(parse("--broadcast-articles", "0").settings().getTerms().getBroadcastArticles()).isZero();
     assertThat(parse().settings().getTerms().getBroadcastArticles()).isEqualTo(1_000_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--mode", "update").settings())
+        .hasMessageContaining("--mode must be replace or append (got «update»)");
+    assertThat(parse("--mode", "append").settings().isAppend()).isTrue();
+    assertThat(parse().settings().isAppend()).isFalse();
   }
 
   @Test
