@@ -48,9 +48,9 @@ public final class ClusterUpdate {
    * @param changed and window: {@code article_id, published_date, n_chars, shingles}
    */
   public static Dataset<Row> pairsOfChanged(Dataset<Row> changed, Dataset<Row> window, DuplicatesConfig cfg) {
-    Dataset<Row> columns = changed.select("article_id", "published_date", "n_chars", "shingles");
-    Dataset<Row> pairs = NearDuplicates.pairs(columns.unionByName(window.select(columns.columns()[0],
-        columns.columns()[1], columns.columns()[2], columns.columns()[3])), cfg);
+    String[] columns = {"published_date", "n_chars", "shingles"};
+    Dataset<Row> pairs = NearDuplicates.pairs(
+        changed.select("article_id", columns).unionByName(window.select("article_id", columns)), cfg);
     Dataset<Row> ids = changed.select("article_id");
     return touching(pairs, ids);
   }

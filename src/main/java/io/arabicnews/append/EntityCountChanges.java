@@ -15,12 +15,10 @@ import static org.apache.spark.sql.functions.when;
 import io.arabicnews.dates.Period;
 import io.arabicnews.entities.CoMentionCounter;
 import io.arabicnews.entities.EntityHit;
-import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.EntityTables;
 import io.arabicnews.tables.Tables;
 import io.arabicnews.terms.Association;
 import java.util.List;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -248,10 +246,5 @@ public final class EntityCountChanges {
   /** The pairs ({@code entity_a, entity_b, scope}) of signed pairs, in the scopes they count in. */
   public static Dataset<Row> pairKeys(Dataset<Row> signedPairs) {
     return pairDates(signedPairs).select("entity_a", "entity_b", "scope");
-  }
-
-  /** The English labels etc. of renamed tagger entities (entities' descriptive columns). */
-  public static Dataset<Row> described(Broadcast<EntityResources> resources, Dataset<Row> renamedModelEntities) {
-    return EntityTables.taggedEntities(resources, renamedModelEntities);
   }
 }

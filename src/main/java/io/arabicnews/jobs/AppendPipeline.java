@@ -333,7 +333,7 @@ final class AppendPipeline {
     // topics: the new articles weighed (learned topics by the model of the last full run), the tables counted again
     LearnedTopics.Model model = LearnedTopics.Model.load(conf, AppendState.path(liveState, AppendState.LDA_MODEL));
     if (model == null) {
-      warnings.add("learned topics: none, as in the full run " + "that made the tables");
+      warnings.add("learned topics: none, as in the full run that made the tables");
     }
     PerArticleFiles.Change articleTopics = replaceRows(spark, out, stage, Tables.ARTICLE_TOPICS.name(),
         Tables.ARTICLE_TOPICS.structType(), "article_id", updatedIds,
@@ -382,7 +382,7 @@ final class AppendPipeline {
     Dataset<Row> touched = work.save(EntityCountChanges.taggerEntitiesTouched(signed));
     Dataset<Row> renamed = work.save(EntityCountChanges.renamedTaggerEntities(modelMentionsAfter, touched));
     staged.write(EntityCountChanges.entities(spark.read().parquet(live.pathOf(Tables.ENTITIES)), signed,
-        EntityCountChanges.described(shared, renamed)), Tables.ENTITIES, 1);
+        EntityTables.taggedEntities(shared, renamed)), Tables.ENTITIES, 1);
     Dataset<Row> entities = spark.read().parquet(staged.pathOf(Tables.ENTITIES));
     staged.write(EntityCountChanges.candidates(spark.read().parquet(live.pathOf(Tables.ENTITY_CANDIDATES)), renamed, touched,
         entities, cfg.getMinCandidateCount()), Tables.ENTITY_CANDIDATES, 1);

@@ -26,14 +26,19 @@ public final class ParquetRowCounts {
       for (FileStatus f : fs.listStatus(dir)) {
         String name = f.getPath().getName();
         if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
-          try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(f, conf))) {
-            rows += reader.getRecordCount();
-          }
+          rows += ofFile(conf, f.getPath());
         }
       }
       return rows;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot count the rows of " + folder, e);
+    }
+  }
+
+  /** Rows in one Parquet file, from its footer. */
+  public static long ofFile(Configuration conf, Path file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+      return reader.getRecordCount();
     }
   }
 }

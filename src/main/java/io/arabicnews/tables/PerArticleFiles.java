@@ -18,8 +18,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -108,11 +106,7 @@ public final class PerArticleFiles {
     long rows = 0;
     try {
       for (String f : change.filesAfter()) {
-        Path p = new Path(f);
-        try (ParquetFileReader reader =
-            ParquetFileReader.open(HadoopInputFile.fromPath(p, conf))) {
-          rows += reader.getRecordCount();
-        }
+        rows += ParquetRowCounts.ofFile(conf, new Path(f));
       }
       return rows;
     } catch (IOException e) {
@@ -130,11 +124,7 @@ public final class PerArticleFiles {
     try {
       for (String f : files(conf, folder)) {
         Path p = new Path(f);
-        long rows;
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(p, conf))) {
-          rows = reader.getRecordCount();
-        }
-        if (rows == 0) {
+        if (ParquetRowCounts.ofFile(conf, p) == 0) {
           p.getFileSystem(conf).delete(p, false);
         }
       }

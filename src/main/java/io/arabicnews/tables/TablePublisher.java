@@ -111,13 +111,6 @@ public final class TablePublisher {
     }
   }
 
-  /** Moves every listed table present in the staging root into the output root, then drops the staging root. */
-  public static void publish(Configuration conf, String outputRoot, String runId, List<String> tables) {
-    Plan plan = new Plan(outputRoot, runId);
-    tables.forEach(plan::swap);
-    publish(conf, plan);
-  }
-
   /** Writes the plan's journal, carries it out and clears the run's staging and set-aside files. */
   public static void publish(Configuration conf, Plan plan) {
     Path journal = new Path(plan.root + "/" + JOURNAL + "/" + plan.runId);

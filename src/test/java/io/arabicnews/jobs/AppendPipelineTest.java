@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arabicnews.SparkTestBase;
 import io.arabicnews.TableRows;
+import io.arabicnews.TestFiles;
 import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.dates.Period;
 import io.arabicnews.entities.EntitiesConfig;
@@ -324,16 +325,7 @@ class AppendPipelineTest extends SparkTestBase {
 
   private static Path copyOf(Path from, String name) throws IOException {
     Path to = tmp.resolve(name);
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    TestFiles.copyTree(from, to);
     return to;
   }
 

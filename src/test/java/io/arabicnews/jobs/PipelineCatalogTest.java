@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arabicnews.SparkTestBase;
 import io.arabicnews.TableRows;
+import io.arabicnews.TestFiles;
 import io.arabicnews.corpus.CorpusSpec;
 import io.arabicnews.entities.EntitiesConfig;
 import io.arabicnews.entities.EntityResources;
@@ -27,7 +28,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -244,7 +244,7 @@ class PipelineCatalogTest extends SparkTestBase {
   @Test
   void aCopiedOutputRootGetsItsOwnCatalogFromTheCatalogJob() throws Exception {
     Path moved = tmp.resolve("moved");
-    copy(out, moved);
+    TestFiles.copyTree(out, moved);
     assertThat(JobMain.execute(new CatalogJob(), new String[] {"--output", moved.toString()})).isZero();
     try (Connection c = CatalogWriter.openDuckDb(moved)) {
       // Every view reads the copy, not the folder it was copied from.
@@ -279,18 +279,5 @@ class PipelineCatalogTest extends SparkTestBase {
         .first().getDate(0).toString()).isEqualTo("2023-09-26");
     // listTables also lists the shared session's temporary views: count the catalog's own tables.
     assertThat(spark().catalog().listTables("arabic_news").collectAsList().stream().filter(t -> !t.isTemporary()).count()).isEqualTo(17);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }
