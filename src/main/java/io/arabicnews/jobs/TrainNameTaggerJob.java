@@ -3,6 +3,9 @@ package io.arabicnews.jobs;
 import io.arabicnews.entities.EntityResources;
 import io.arabicnews.entities.GazetteerFile;
 import io.arabicnews.entities.LinkedNameScores;
+import io.arabicnews.entities.TaggedNames;
+import io.arabicnews.entities.tagger.CorpusLabels;
+import io.arabicnews.text.ArabicTextAnalyzer;
 import io.arabicnews.text.AnalyzerResources;
 import io.arabicnews.entities.tagger.Labels;
 import io.arabicnews.entities.tagger.NameFeatures;
@@ -16,8 +19,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +57,14 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   @Option(names = "--clusters", description = "Word clusters, gzip TSV word TAB cluster (default: the shipped ones; jobs/word-clusters.sh makes them); 'none' for no cluster features")
   String clusters;
 
+  @Option(names = "--corpus-labels", description = "What the tagger made of each word of unlabelled news, gzip TSV"
+      + " (default: the shipped one; --corpus-tables makes one)")
+  Path corpusLabels;
+
+  @Option(names = "--corpus-tables", description = "Output root whose sentences table (e.g. of egypt-news-2013) the"
+      + " corpus labels are made from; they are written to --corpus-labels (default target/corpus-labels.tsv.gz)")
+  String corpusTables;
+
   @Option(names = "--model", defaultValue = "target/name-tagger.bin.gz", description = "Where to write the model (default: ${DEFAULT-VALUE})")
   Path model;
 
@@ -67,9 +85,11 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     GazetteerFile g = gazetteer == null ? GazetteerFile.defaults() : GazetteerFile.load(gazetteer);
     NameFeatures features = new NameFeatures(TaggerLexicons.nameWords(nameLists),
         TaggerLexicons.gazetteerTypes(g),
-        TaggerLexicons.titleCues(), clusters());
-    NameTagger tagger = NameTaggerTraining.train(trainSentences, features,
-        new NameTaggerTraining.Settings(bits, epochs, NameTaggerTraining.Settings.defaults().seed()));
+        TaggerLexicons.titleCues(), clusters(), Map.of());
+    NameTaggerTraining.Settings settings = new NameTaggerTraining.Settings(bits, epochs, NameTaggerTraining.Settings.defaults().seed());
+    CorpusLabels.Codes codes = corpusTables == null ? CorpusLabels.load(corpusLabels)
+        : corpusLabels(trainSentences, features, settings);
+    NameTagger tagger = NameTaggerTraining.train(trainSentences, features, codes, settings);
     List<TaggedSentences.Sentence> devSentences = TaggedSentences.read(dev);
     tagger = NameTaggerTraining.calibrate(tagger, devSentences);
     try {
@@ -106,6 +126,75 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
     }
     System.out.printf("tagging: %,.0f tokens/s on one thread%n", tokensPerSecond(tagger, devSentences));
     return 0;
+  }
+
+  /**
+   * Tags the sentences of {@code --corpus-tables} with a tagger trained on all the training
+   * sentences and with one trained without each fold (none of them reads corpus labels), writes
+   * their codes to {@code --corpus-labels} and returns them.
+   */
+  private CorpusLabels.Codes corpusLabels(List<TaggedSentences.Sentence> trainSentences, NameFeatures features,
+      NameTaggerTraining.Settings settings) {
+    long t0 = System.nanoTime();
+    List<NameTagger> taggers = new ArrayList<>();
+    taggers.add(NameTaggerTraining.train(trainSentences, features, settings));
+    for (int f = 0; f < CorpusLabels.FOLDS; f++) {
+      taggers.add(NameTaggerTraining.train(CorpusLabels.withoutFold(trainSentences, f), features, settings));
+    }
+    List<CorpusLabels.Counter> counters = taggers.stream().map(CorpusLabels.Counter::new).toList();
+    SparkSession spark = SparkSessions.create("arabic-news-corpus-labels", null);
+    long sentences = 0;
+    try {
+      AnalyzerResources resources = AnalyzerResources.defaults();
+      // The words as the entity pass gives them to the tagger (TaggedNames.taggerWords), one sentence a row.
+      Iterator<String> rows = spark.read().parquet(corpusTables + "/sentences").select("text")
+          .mapPartitions((MapPartitionsFunction<Row, String>) in -> {
+            ArabicTextAnalyzer analyzer = new ArabicTextAnalyzer(resources);
+            List<String> out = new ArrayList<>();
+            while (in.hasNext()) {
+              String text = in.next().getString(0);
+              if (text != null) {
+                out.add(String.join("\u001f", TaggedNames.taggerWords(text, analyzer.analyze(text)).words()));
+              }
+            }
+            analyzer.close();
+            return out.iterator();
+          }, Encoders.STRING()).toLocalIterator();
+      List<String[]> batch = new ArrayList<>();
+      while (rows.hasNext()) {
+        String row = rows.next();
+        if (!row.isEmpty()) {
+          batch.add(row.split("\u001f"));
+        }
+        if (batch.size() == 20_000 || !rows.hasNext()) {
+          List<String[]> words = batch;
+          IntStream.range(0, counters.size()).parallel().forEach(m -> words.forEach(counters.get(m)::add));
+          sentences += batch.size();
+          batch = new ArrayList<>();
+        }
+      }
+    } finally {
+      spark.stop();
+    }
+    List<Map<String, Integer>> folds = new ArrayList<>();
+    for (int f = 1; f <= CorpusLabels.FOLDS; f++) {
+      folds.add(counters.get(f).codes());
+    }
+    CorpusLabels.Codes codes = new CorpusLabels.Codes(counters.get(0).codes(), folds);
+    Path out = corpusLabels != null ? corpusLabels : Path.of("target", "corpus-labels.tsv.gz");
+    try {
+      if (out.getParent() != null) {
+        Files.createDirectories(out.getParent());
+      }
+      try (OutputStream o = Files.newOutputStream(out)) {
+        CorpusLabels.write(codes, o);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
+    }
+    System.out.printf("corpus labels: %,d sentences of %s tagged by %d taggers; %,d words, %s, %.1f s%n", sentences,
+        corpusTables, taggers.size(), codes.all().size(), out, (System.nanoTime() - t0) / 1e9);
+    return codes;
   }
 
   private Map<String, Integer> clusters() {

@@ -10,7 +10,9 @@ import org.apache.lucene.analysis.ar.ArabicNormalizer;
  * neighbours (±2), the word without its proclitics («وبالقاهرة» → «قاهره»), prefixes and suffixes,
  * word shape, whether the word is a known name word (the name lexicon), a gazetteer word of a type,
  * a title cue before it («الرئيس», «وزير»), a nisba ending, the word clusters of the word and its
- * neighbours, and the labels already given to the two words before it. Normalisation is Lucene's {@link ArabicNormalizer} (hamza and alef forms, ta
+ * neighbours, what the tagger's models made of the word in unlabelled news ({@link CorpusLabels}),
+ * whether the word carries a conjunction (a name after «و» starts a new name), and the labels
+ * already given to the two words before it. Normalisation is Lucene's {@link ArabicNormalizer} (hamza and alef forms, ta
  * marbuta, alef maqsura, tatweel, diacritics).
  */
 public final class NameFeatures implements Serializable {
@@ -22,19 +24,31 @@ public final class NameFeatures implements Serializable {
   private final Map<String, String> gazetteerTypes;
   private final Set<String> titleCues;
   private final Map<String, Integer> clusters;
+  private final Map<String, Integer> corpusLabels;
 
   /**
    * @param nameWords normalised words of personal names
    * @param gazetteerTypes normalised, proclitic-free gazetteer alias words and their entity type
    * @param titleCues normalised title cues
    * @param clusters word clusters ({@link WordClusters}) of normalised, proclitic-free words; may be empty
+   * @param corpusLabels {@link CorpusLabels#code codes} of normalised, proclitic-free words; may be empty
    */
   public NameFeatures(Set<String> nameWords, Map<String, String> gazetteerTypes, Set<String> titleCues,
-      Map<String, Integer> clusters) {
+      Map<String, Integer> clusters, Map<String, Integer> corpusLabels) {
     this.nameWords = nameWords;
     this.gazetteerTypes = gazetteerTypes;
     this.titleCues = titleCues;
     this.clusters = clusters;
+    this.corpusLabels = corpusLabels;
+  }
+
+  /** These features with other corpus label codes (training reads each fold's own, {@link CorpusLabels}). */
+  public NameFeatures withCorpusLabels(Map<String, Integer> codes) {
+    return new NameFeatures(nameWords, gazetteerTypes, titleCues, clusters, codes);
+  }
+
+  Map<String, Integer> corpusLabels() {
+    return corpusLabels;
   }
 
   Map<String, Integer> clusters() {
@@ -109,6 +123,8 @@ public final class NameFeatures implements Serializable {
     final int[] shape;
     final int[] nisbaArticle;
     final int[] length;
+    final int[] conjunction;
+    final int[] corpusLabel;
 
     Prepared(String[] tokens) {
       n = tokens.length;
@@ -128,6 +144,8 @@ public final class NameFeatures implements Serializable {
       shape = new int[size];
       nisbaArticle = new int[size];
       length = new int[size];
+      conjunction = new int[size];
+      corpusLabel = new int[size];
       for (int j = 0; j < PAD; j++) {
         word[j] = stem[j] = cluster[j] = START;
         word[size - 1 - j] = stem[size - 1 - j] = cluster[size - 1 - j] = END;
@@ -159,6 +177,8 @@ public final class NameFeatures implements Serializable {
         boolean nisba = s.length() > 3 && (s.endsWith("ي") || s.endsWith("يه") || s.endsWith("يين") || s.endsWith("يون"));
         nisbaArticle[at] = (nisba ? 1 : 0) | (w.startsWith("ال") ? 2 : 0);
         length[at] = Math.min(s.length(), 8);
+        conjunction[at] = w.length() > 2 && PROCLITICS.indexOf(w.charAt(0)) >= 0 ? 1 : 0;
+        corpusLabel[at] = corpusLabels.getOrDefault(s, CorpusLabels.UNSEEN);
       }
     }
   }
@@ -170,7 +190,7 @@ public final class NameFeatures implements Serializable {
   }
 
   /** Number of features {@link #extract} writes. */
-  public static final int COUNT = 34;
+  public static final int COUNT = 37;
 
   /**
    * Writes token {@code i}'s feature hashes into {@code out} ({@link #COUNT} of them), given the
@@ -215,6 +235,9 @@ public final class NameFeatures implements Serializable {
     out[k++] = h(32, p.cluster[a - 1]);
     out[k++] = h(33, p.cluster[a + 1]);
     out[k++] = h(34, prev, p.cluster[a]);
+    out[k++] = h(35, prev, p.conjunction[a]);
+    out[k++] = h(36, prev, p.conjunction[a], p.lexicon[a]);
+    out[k++] = h(37, p.corpusLabel[a]);
   }
 
   /** SplitMix64's finaliser: spreads every input bit over the output. */

@@ -27,7 +27,7 @@ import java.util.zip.GZIPOutputStream;
 public final class NameTagger implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAGIC = 0x41524e54; // "ARNT"
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   final NameFeatures features;
   final int bits;
@@ -174,6 +174,12 @@ public final class NameTagger implements Serializable {
         d.writeUTF(k);
         d.writeInt(clusters.get(k));
       }
+      Map<String, Integer> corpusLabels = features.corpusLabels();
+      d.writeInt(corpusLabels.size());
+      for (String k : new java.util.TreeSet<>(corpusLabels.keySet())) {
+        d.writeUTF(k);
+        d.writeByte(corpusLabels.get(k));
+      }
       int nonZero = 0;
       for (float w : weights) {
         nonZero += w != 0 ? 1 : 0;
@@ -228,6 +234,11 @@ public final class NameTagger implements Serializable {
       for (int i = 0; i < c; i++) {
         clusters.put(d.readUTF(), d.readInt());
       }
+      Map<String, Integer> corpusLabels = new HashMap<>();
+      int labelled = d.readInt();
+      for (int i = 0; i < labelled; i++) {
+        corpusLabels.put(d.readUTF(), (int) d.readByte());
+      }
       float[] weights = new float[(1 << bits) * Labels.COUNT];
       int nonZero = d.readInt();
       for (int i = 0; i < nonZero; i++) {
@@ -237,7 +248,7 @@ public final class NameTagger implements Serializable {
         }
         weights[at] = d.readFloat();
       }
-      return new NameTagger(new NameFeatures(names, gaz, cues, clusters), bits, weights, temperature, heads);
+      return new NameTagger(new NameFeatures(names, gaz, cues, clusters, corpusLabels), bits, weights, temperature, heads);
     } catch (IOException e) {
       throw new IllegalArgumentException("Name tagger model " + name + " cannot be read: " + e.getMessage(), e);
     }

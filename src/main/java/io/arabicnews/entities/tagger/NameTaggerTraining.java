@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * Trains a {@link NameTagger}: an averaged perceptron (Collins, 2002), one decision per token with
@@ -24,7 +25,32 @@ public final class NameTaggerTraining {
     }
   }
 
+  /** Trains on sentences that all read the same features. */
   public static NameTagger train(List<TaggedSentences.Sentence> sentences, NameFeatures features, Settings s) {
+    return train(sentences, i -> features, features, s);
+  }
+
+  /**
+   * The shipped recipe: each training sentence reads the corpus label codes of the tagger trained
+   * without its fold, and the model keeps the codes of the tagger trained on all ({@link CorpusLabels}).
+   *
+   * @param features the lexicons; their corpus label codes are replaced
+   */
+  public static NameTagger train(List<TaggedSentences.Sentence> sentences, NameFeatures features, CorpusLabels.Codes codes,
+      Settings s) {
+    NameFeatures[] ofFold = new NameFeatures[CorpusLabels.FOLDS];
+    for (int f = 0; f < ofFold.length; f++) {
+      ofFold[f] = features.withCorpusLabels(codes.folds().get(f));
+    }
+    return train(sentences, i -> ofFold[CorpusLabels.foldOf(i, sentences.size())], features.withCorpusLabels(codes.all()), s);
+  }
+
+  /**
+   * @param featuresOf the features training sentence {@code i} reads
+   * @param features the features the model keeps
+   */
+  private static NameTagger train(List<TaggedSentences.Sentence> sentences, IntFunction<NameFeatures> featuresOf,
+      NameFeatures features, Settings s) {
     int mask = (1 << s.bits()) - 1;
     float[] w = new float[(1 << s.bits()) * Labels.COUNT];
     // Sum over updates of (step of the update × change): the average is w − acc / steps (lazy averaging).
@@ -33,15 +59,20 @@ public final class NameTaggerTraining {
     long step = 1;
     long[] f = new long[NameFeatures.COUNT];
     float[] scores = new float[Labels.COUNT];
-    List<TaggedSentences.Sentence> order = new ArrayList<>(sentences);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      order.add(i);
+    }
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
       Collections.shuffle(order, new Random(s.seed() + epoch));
-      for (TaggedSentences.Sentence sentence : order) {
-        NameFeatures.Prepared p = features.prepare(sentence.tokens());
+      for (int index : order) {
+        TaggedSentences.Sentence sentence = sentences.get(index);
+        NameFeatures sentenceFeatures = featuresOf.apply(index);
+        NameFeatures.Prepared p = sentenceFeatures.prepare(sentence.tokens());
         int[] history = sentence.labels();
         for (int i = 0; i < history.length; i++) {
           int previous = i > 0 ? history[i - 1] : -1;
-          features.extract(p, i, previous, i > 1 ? history[i - 2] : -1, f);
+          sentenceFeatures.extract(p, i, previous, i > 1 ? history[i - 2] : -1, f);
           int guess = current.best(f, scores, mask, Math.max(previous, 0));
           int gold = sentence.labels()[i];
           if (guess != gold) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class NameTaggerTest {
   private static final Path ANERCORP = Path.of("..", "shared", "corpora", "anercorp");
   private static final Path NAMES = Path.of("..", "shared", "corpora", "name-transliterations");
   /** Dev F1 over PERS, LOC and ORG that the shipped settings reach (docs/entities.md), less 0.02. */
-  private static final double MIN_DEV_F1 = 0.724 - 0.02;
+  private static final double MIN_DEV_F1 = 0.736 - 0.02;
 
   private static NameFeatures features;
   private static List<TaggedSentences.Sentence> train;
@@ -30,7 +31,7 @@ class NameTaggerTest {
   static void lexicons() {
     features = new NameFeatures(
         TaggerLexicons.nameWords(List.of(NAMES.resolve("google-ar2en.tsv"), NAMES.resolve("wikidata-en-ar-name-tokens.tsv"))),
-        TaggerLexicons.gazetteerTypes(GazetteerFile.defaults()), TaggerLexicons.titleCues(), TaggerLexicons.clusters());
+        TaggerLexicons.gazetteerTypes(GazetteerFile.defaults()), TaggerLexicons.titleCues(), TaggerLexicons.clusters(), Map.of());
     train = TaggedSentences.read(ANERCORP.resolve("train.txt"));
   }
 
@@ -68,7 +69,7 @@ class NameTaggerTest {
   void theShippedModelIsTheTrainedOneAndReachesItsDevF1() throws IOException {
     List<TaggedSentences.Sentence> dev = TaggedSentences.read(ANERCORP.resolve("dev.txt"));
     NameTagger tagger = NameTaggerTraining.calibrate(
-        NameTaggerTraining.train(train, features, NameTaggerTraining.Settings.defaults()), dev);
+        NameTaggerTraining.train(train, features, CorpusLabels.shipped(), NameTaggerTraining.Settings.defaults()), dev);
     try (java.io.InputStream shipped = NameModels.class.getResourceAsStream(NameModels.SHIPPED)) {
       assertThat(bytes(tagger)).as("the shipped model: rebuild it with jobs/train-ner.sh --model src/main/resources%s",
           NameModels.SHIPPED).isEqualTo(shipped.readAllBytes());
@@ -127,7 +128,7 @@ class NameTaggerTest {
     }
     Path old = Files.write(tmp.resolve("old.bin.gz"), otherFormat.toByteArray());
     assertThatThrownBy(() -> NameModels.load(old.toString())).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Name tagger model " + old + " has format 1; this version reads format 2 (retrain it with jobs/train-ner.sh)");
+        .hasMessage("Name tagger model " + old + " has format 1; this version reads format 3 (retrain it with jobs/train-ner.sh)");
     assertThat(NameModels.load("none")).isNull();
   }
 
