@@ -3,9 +3,6 @@ package io.arabicnews.append;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -17,7 +14,6 @@ import io.arabicnews.entities.CoMentionCounter;
 import io.arabicnews.entities.EntityHit;
 import io.arabicnews.entities.EntityTables;
 import io.arabicnews.tables.Tables;
-import io.arabicnews.terms.Association;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -206,18 +202,7 @@ public final class EntityCountChanges {
         .join(broadcast(units2.select(col("entity_id").as("entity_b"), col("scope"), col("units").as("units_b"))),
             new String[] {"entity_b", "scope"})
         .join(broadcast(n), "scope");
-    Column co = col("co_count").cast("double");
-    Column a = col("units_a").cast("double");
-    Column b = col("units_b").cast("double");
-    Column total = col("total");
-    Dataset<Row> withScores = scored
-        .withColumn("pmi", log(co.multiply(total).divide(a.multiply(b))))
-        .withColumn("npmi", Association.npmi(co, a, b, total))
-        .withColumn("llr", Association.llr(co, a, b, total));
-    Dataset<Row> labels = entities.select("entity_id", "label_en");
-    return Tables.CO_MENTIONS.conform(withScores
-        .join(broadcast(labels.select(col("entity_id").as("entity_a"), col("label_en").as("label_a"))), "entity_a")
-        .join(broadcast(labels.select(col("entity_id").as("entity_b"), col("label_en").as("label_b"))), "entity_b"));
+    return CoMentionCounter.labelled(CoMentionCounter.scored(scored, col("total")), entities.select("entity_id", "label_en"));
   }
 
   /** co_mention_timeline after the change. */

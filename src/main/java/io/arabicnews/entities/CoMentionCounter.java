@@ -1,5 +1,6 @@
 package io.arabicnews.entities;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
@@ -156,23 +157,31 @@ public final class CoMentionCounter {
   public static Dataset<Row> withScores(Dataset<Row> pairCounts, Dataset<Row> units, long n) {
     Dataset<Row> ca = units.select(col("entity_id").as("entity_a"), col("units").as("units_a"));
     Dataset<Row> cb = units.select(col("entity_id").as("entity_b"), col("units").as("units_b"));
+    return scored(pairCounts.join(ca, "entity_a").join(cb, "entity_b"), lit((double) Math.max(1, n)));
+  }
+
+  /**
+   * Adds {@code pmi}, {@code npmi} and {@code llr} to pairs with {@code co_count}, {@code units_a}
+   * and {@code units_b}, given the units of the corpus at the pair's scope ({@code total}).
+   */
+  public static Dataset<Row> scored(Dataset<Row> pairs, Column total) {
     Column co = col("co_count").cast("double");
     Column a = col("units_a").cast("double");
     Column b = col("units_b").cast("double");
-    Column total = lit((double) Math.max(1, n));
-    return pairCounts
-        .join(ca, "entity_a")
-        .join(cb, "entity_b")
+    return pairs
         .withColumn("pmi", log(co.multiply(total).divide(a.multiply(b))))
         .withColumn("npmi", Association.npmi(co, a, b, total))
         .withColumn("llr", Association.llr(co, a, b, total));
   }
 
-  /** Adds the pair's labels ({@code entities}: {@code entity_id, label_en}) and conforms to co_mentions. */
+  /**
+   * Adds the pair's labels ({@code entities}: {@code entity_id, label_en}, one row per entity, so
+   * broadcast beside a million pairs) and conforms to co_mentions.
+   */
   public static Dataset<Row> labelled(Dataset<Row> scored, Dataset<Row> entities) {
     Dataset<Row> la = entities.select(col("entity_id").as("entity_a"), col("label_en").as("label_a"));
     Dataset<Row> lb = entities.select(col("entity_id").as("entity_b"), col("label_en").as("label_b"));
-    return Tables.CO_MENTIONS.conform(scored.join(la, "entity_a").join(lb, "entity_b"));
+    return Tables.CO_MENTIONS.conform(scored.join(broadcast(la), "entity_a").join(broadcast(lb), "entity_b"));
   }
 
   /** Units of canonical articles only: the de-duplicated co_count. */

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 /**
  * Trains the Arabic name tagger on hand-tagged sentences (ANERcorp's train part), writes the model,
  * and prints span-level precision, recall and F1 per class on the dev part and the tagging speed
- * (tokens per second, one thread). No Spark.
+ * (tokens per second, one thread). No Spark, except a local session to read the sentences of
+ * {@code --corpus-tables} when remaking the corpus labels.
  */
 @Command(name = "train-ner", mixinStandardHelpOptions = true, description = "Train the name tagger, write its model, score it on dev.")
 public final class TrainNameTaggerJob implements Callable<Integer> {
@@ -58,7 +59,8 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
   String clusters;
 
   @Option(names = "--corpus-labels", description = "What the tagger made of each word of unlabelled news, gzip TSV"
-      + " (default: the shipped one; --corpus-tables makes one)")
+      + " (default: the shipped one, made for the default --train; with other training sentences make new ones"
+      + " with --corpus-tables, or the folds would read codes of taggers trained on them)")
   Path corpusLabels;
 
   @Option(names = "--corpus-tables", description = "Output root whose sentences table (e.g. of egypt-news-2013) the"
