@@ -109,7 +109,7 @@ public final class CorpusLabels {
     public void add(String[] tokens) {
       int[] labels = tagger.tag(tokens);
       for (int i = 0; i < tokens.length; i++) {
-        String word = NameFeatures.withoutProclitics(NameFeatures.normalise(tokens[i]));
+        String word = NameFeatures.lexiconForm(tokens[i]);
         counts.computeIfAbsent(word, k -> new int[1 + Labels.CLASSES.size()])[Labels.classOf(labels[i]) + 1]++;
       }
     }

@@ -75,6 +75,14 @@ public final class NameFeatures implements Serializable {
     return new String(c, 0, NORMALIZER.normalize(c, c.length));
   }
 
+  /**
+   * The form every per-word lexicon of the tagger is keyed by (word clusters, gazetteer words, name
+   * heads, corpus labels): normalised, without proclitics. {@link Prepared} looks words up in it.
+   */
+  public static String lexiconForm(String word) {
+    return withoutProclitics(normalise(word));
+  }
+
   /** The word without a leading «و»/«ف» and an article or «ب/ك/ل» + article, if at least 2 letters remain. */
   static String withoutProclitics(String w) {
     String s = w;

@@ -90,7 +90,7 @@ public final class NameTagger implements Serializable {
     int[] labels = decode(tokens, probability);
     List<Name> out = new ArrayList<>();
     for (SpanScores.Span s : SpanScores.spans(labels)) {
-      if (s.end() - s.start() == 1 && heads.contains(NameFeatures.withoutProclitics(NameFeatures.normalise(tokens[s.start()])))) {
+      if (s.end() - s.start() == 1 && heads.contains(NameFeatures.lexiconForm(tokens[s.start()]))) {
         continue;
       }
       float min = 1f;

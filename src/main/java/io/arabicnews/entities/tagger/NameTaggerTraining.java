@@ -103,7 +103,7 @@ public final class NameTaggerTraining {
     java.util.Map<String, int[]> counts = new java.util.HashMap<>();
     for (TaggedSentences.Sentence s : sentences) {
       for (SpanScores.Span span : SpanScores.spans(s.labels())) {
-        String first = NameFeatures.withoutProclitics(NameFeatures.normalise(s.tokens()[span.start()]));
+        String first = NameFeatures.lexiconForm(s.tokens()[span.start()]);
         counts.computeIfAbsent(first, k -> new int[2])[span.end() - span.start() == 1 ? 0 : 1]++;
       }
     }

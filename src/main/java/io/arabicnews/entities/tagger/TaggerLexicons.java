@@ -71,7 +71,7 @@ public final class TaggerLexicons {
       for (String alias : e.aliases()) {
         for (String word : alias.replace("~", "").split("\\s+")) {
           if (word.length() >= 2) {
-            out.putIfAbsent(NameFeatures.withoutProclitics(NameFeatures.normalise(word)), type);
+            out.putIfAbsent(NameFeatures.lexiconForm(word), type);
           }
         }
       }

@@ -57,7 +57,7 @@ public final class WordClusters {
           StringBuilder out = new StringBuilder();
           if (text != null) {
             for (AnalyzedToken t : analyzer.analyze(text)) {
-              out.append(out.length() == 0 ? "" : " ").append(NameFeatures.withoutProclitics(NameFeatures.normalise(t.surface())));
+              out.append(out.length() == 0 ? "" : " ").append(NameFeatures.lexiconForm(t.surface()));
             }
           }
           return out.toString();

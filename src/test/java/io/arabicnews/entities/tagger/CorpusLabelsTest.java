@@ -48,7 +48,7 @@ class CorpusLabelsTest {
     Map<String, Integer> codes = counter.codes();
     int[] labels = tagger.tag(sentence);
     for (int i = 0; i < sentence.length; i++) {
-      String word = NameFeatures.withoutProclitics(NameFeatures.normalise(sentence[i]));
+      String word = NameFeatures.lexiconForm(sentence[i]);
       int kind = Labels.classOf(labels[i]);
       // Three times the same tags: inside a name of its class every time (bin 5), or never (PERS, bin 0).
       assertThat(codes.get(word)).as(word).isEqualTo(kind < 0 ? 0 : 8 * kind + 5);
