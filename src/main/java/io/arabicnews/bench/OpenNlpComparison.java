@@ -55,7 +55,7 @@ public final class OpenNlpComparison {
     for (TaggedSentences.Sentence s : dev) {
       scores.add(s.labels(), shipped.tag(s.tokens()));
     }
-    print("ours (shipped model, greedy averaged perceptron)", scores, speed(dev, s -> shipped.tag(s)));
+    print("ours (shipped model: greedy averaged perceptrons, two readings)", scores, speed(dev, s -> shipped.tag(s)));
   }
 
   private static NameFinderME train(List<TaggedSentences.Sentence> sentences, String algorithm, NameFeatures features)

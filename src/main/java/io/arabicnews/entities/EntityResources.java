@@ -19,7 +19,7 @@ public final class EntityResources implements Serializable {
   /** Count given to gazetteer words in the clitic lexicon: «وباتروشيف» must segment. */
   static final int GAZETTEER_WORD_COUNT = 1_000_000;
   /** Tagged names below this confidence are left out unless a caller says otherwise (see docs/entities.md). */
-  public static final float DEFAULT_MIN_NAME_CONFIDENCE = 0.7f;
+  public static final float DEFAULT_MIN_NAME_CONFIDENCE = 0.6f;
 
   private final AnalyzerResources analyzer;
   private final Gazetteer gazetteer;

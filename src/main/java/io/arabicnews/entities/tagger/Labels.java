@@ -46,4 +46,35 @@ public final class Labels {
   static boolean allowed(int previous, int label) {
     return label == 0 || isBegin(label) || (previous != 0 && classOf(previous) == classOf(label));
   }
+
+  /**
+   * The same names labelled for right-to-left tagging: read from the right, each name begins at its
+   * last token. Indexed by token, as {@code labels}.
+   */
+  static int[] rightToLeft(int[] labels) {
+    int[] out = new int[labels.length];
+    for (SpanScores.Span s : SpanScores.spans(labels)) {
+      out[s.end() - 1] = 1 + 2 * s.kind();
+      for (int i = s.start(); i < s.end() - 1; i++) {
+        out[i] = 2 + 2 * s.kind();
+      }
+    }
+    return out;
+  }
+
+  /** The names of labels given right to left ({@link #rightToLeft}), first token first. */
+  static List<SpanScores.Span> spansRightToLeft(int[] labels) {
+    int n = labels.length;
+    int[] reversed = new int[n];
+    for (int i = 0; i < n; i++) {
+      reversed[i] = labels[n - 1 - i];
+    }
+    List<SpanScores.Span> spans = SpanScores.spans(reversed);
+    List<SpanScores.Span> out = new java.util.ArrayList<>(spans.size());
+    for (int i = spans.size() - 1; i >= 0; i--) {
+      SpanScores.Span s = spans.get(i);
+      out.add(new SpanScores.Span(s.kind(), n - s.end(), n - s.start()));
+    }
+    return out;
+  }
 }

@@ -200,24 +200,36 @@ public final class NameFeatures implements Serializable {
   /** Number of features {@link #extract} writes. */
   public static final int COUNT = 37;
 
-  /**
-   * Writes token {@code i}'s feature hashes into {@code out} ({@link #COUNT} of them), given the
-   * labels of the two tokens before it (-1 before the sentence). No strings are built: each feature
-   * mixes its kind with the token hashes {@link Prepared} computed once.
-   */
+  /** Token {@code i}'s features for left-to-right tagging ({@link #extract(Prepared, int, int, int, int, long[])} with step 1). */
   public void extract(Prepared p, int i, int previous, int previous2, long[] out) {
+    extract(p, i, 1, previous, previous2, out);
+  }
+
+  /**
+   * Writes token {@code i}'s feature hashes into {@code out} ({@link #COUNT} of them) for tagging in
+   * the direction {@code step} (1: left to right, -1: right to left), given the labels of the two
+   * tokens tagged before it (-1 beyond the sentence). "Before" and "after" follow the direction: right
+   * to left, the word after is the one on the left. No strings are built: each feature mixes its kind
+   * with the token hashes {@link Prepared} computed once.
+   */
+  public void extract(Prepared p, int i, int step, int previous, int previous2, long[] out) {
     int a = i + PAD;
+    int b = a - step; // the word before, in tagging order
+    int b2 = a - 2 * step;
+    int n = a + step; // the word after
+    int n2 = a + 2 * step;
+    boolean first = step > 0 ? i == 0 : i == p.n - 1;
     long prev = previous;
     int k = 0;
     out[k++] = h(1);
     out[k++] = h(2, p.word[a]);
     out[k++] = h(3, p.stem[a]);
-    out[k++] = h(4, p.word[a - 1]);
-    out[k++] = h(5, p.word[a + 1]);
-    out[k++] = h(6, p.word[a - 2]);
-    out[k++] = h(7, p.word[a + 2]);
-    out[k++] = h(8, p.stem[a - 1]);
-    out[k++] = h(9, p.stem[a + 1]);
+    out[k++] = h(4, p.word[b]);
+    out[k++] = h(5, p.word[n]);
+    out[k++] = h(6, p.word[b2]);
+    out[k++] = h(7, p.word[n2]);
+    out[k++] = h(8, p.stem[b]);
+    out[k++] = h(9, p.stem[n]);
     out[k++] = h(10, p.prefix1[a]);
     out[k++] = h(11, p.prefix2[a]);
     out[k++] = h(12, p.prefix3[a]);
@@ -225,23 +237,23 @@ public final class NameFeatures implements Serializable {
     out[k++] = h(14, p.suffix2[a]);
     out[k++] = h(15, p.suffix3[a]);
     out[k++] = h(16, p.wordPrefix2[a]);
-    out[k++] = h(17, p.word[a - 1], p.word[a]);
-    out[k++] = h(18, p.word[a], p.word[a + 1]);
+    out[k++] = h(17, p.word[b], p.word[a]);
+    out[k++] = h(18, p.word[a], p.word[n]);
     out[k++] = h(19, p.shape[a]);
-    out[k++] = h(20, p.lexicon[a - 1], p.lexicon[a], p.lexicon[a + 1]);
+    out[k++] = h(20, p.lexicon[b], p.lexicon[a], p.lexicon[n]);
     out[k++] = h(21, p.gazetteer[a]);
-    out[k++] = h(22, p.gazetteer[a - 1], p.gazetteer[a + 1]);
+    out[k++] = h(22, p.gazetteer[b], p.gazetteer[n]);
     out[k++] = h(23, p.nisbaArticle[a]);
     out[k++] = h(24, prev);
     out[k++] = h(25, previous2, prev);
     out[k++] = h(26, prev, p.stem[a]);
     out[k++] = h(27, prev, p.lexicon[a], p.gazetteer[a]);
-    out[k++] = h(28, p.lexicon[a - 2], p.lexicon[a - 1]);
-    out[k++] = h(29, p.stem[a - 1], p.stem[a]);
-    out[k++] = h(30, p.length[a], i == 0 ? 1 : 0);
+    out[k++] = h(28, p.lexicon[b2], p.lexicon[b]);
+    out[k++] = h(29, p.stem[b], p.stem[a]);
+    out[k++] = h(30, p.length[a], first ? 1 : 0);
     out[k++] = h(31, p.cluster[a]);
-    out[k++] = h(32, p.cluster[a - 1]);
-    out[k++] = h(33, p.cluster[a + 1]);
+    out[k++] = h(32, p.cluster[b]);
+    out[k++] = h(33, p.cluster[n]);
     out[k++] = h(34, prev, p.cluster[a]);
     out[k++] = h(35, prev, p.conjunction[a]);
     out[k++] = h(36, prev, p.conjunction[a], p.lexicon[a]);

@@ -18,22 +18,40 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A greedy left-to-right name tagger: a linear model (averaged perceptron, {@link
- * NameTaggerTraining}) over hashed {@link NameFeatures}, one BIO label per token, an I- label only
- * inside a span of its class. A model holds its weights and the lexicons its features read, so it
- * tags the same way wherever it is loaded. Immutable after loading; {@link #tag} allocates per call,
- * so one instance serves every thread.
+ * A greedy name tagger that reads each sentence twice, left to right and right to left: two linear
+ * models (averaged perceptrons, {@link NameTaggerTraining}) over the same hashed {@link NameFeatures},
+ * one BIO label per token, an I- label only inside a span of its class. The two readings make
+ * different mistakes (the right-to-left one decides on a name's last word before its first), so their
+ * names are combined ({@link #combine}): a name both find
+ * is kept, a name only one finds is kept when that one is at least {@link #ONE_READING_MIN_CONFIDENCE}
+ * sure of it, and of overlapping names the surer wins. A model trained in one direction only
+ * ({@link NameTaggerTraining.Settings#forwardOnly}) tags left to right. A model holds its weights and
+ * the lexicons its features read, so it tags the same way wherever it is loaded. Immutable after
+ * loading; {@link #tag} allocates per call, so one instance serves every thread.
  */
 public final class NameTagger implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAGIC = 0x41524e54; // "ARNT"
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
+
+  /**
+   * A name found by one reading only is kept from this confidence up. Fixed on dev.txt: 0.3, 0.4
+   * and 0.5 gave F1 0.747, 0.751 and 0.744 with the shipped seed (0.743, 0.749, 0.745 over six seeds).
+   */
+  static final float ONE_READING_MIN_CONFIDENCE = 0.4f;
 
   final NameFeatures features;
   final int bits;
+  /** Left-to-right weights. */
   final float[] weights;
-  /** Divides the scores before the softmax of {@link Name#confidence}: fitted on held-out sentences ({@link #calibrated}). */
+  /** Right-to-left weights, or null for a model of one direction. */
+  final float[] backward;
+  /**
+   * Divide each reading's scores before the softmax of {@link Name#confidence}: fitted on held-out
+   * sentences ({@link #calibrated}).
+   */
   final float temperature;
+  final float backwardTemperature;
   /**
    * Words that in the training data begin longer names far more often than they are a name alone
    * («حزب», «جامعة», «كفر»): a one-word name of such a word is the head of a name whose rest the
@@ -41,17 +59,20 @@ public final class NameTagger implements Serializable {
    */
   final Set<String> heads;
 
-  NameTagger(NameFeatures features, int bits, float[] weights, float temperature, Set<String> heads) {
+  NameTagger(NameFeatures features, int bits, float[] weights, float[] backward, float temperature,
+      float backwardTemperature, Set<String> heads) {
     this.features = features;
     this.bits = bits;
     this.weights = weights;
+    this.backward = backward;
     this.temperature = temperature;
+    this.backwardTemperature = backwardTemperature;
     this.heads = heads;
   }
 
-  /** This model with its confidences computed at {@code temperature}. */
-  public NameTagger calibrated(float temperature) {
-    return new NameTagger(features, bits, weights, temperature, heads);
+  /** This model with each reading's confidences computed at its temperature. */
+  public NameTagger calibrated(float temperature, float backwardTemperature) {
+    return new NameTagger(features, bits, weights, backward, temperature, backwardTemperature, heads);
   }
 
   /** Whether a word is in the model's name lexicon (as printed or normalised; proclitics removed). */
@@ -64,19 +85,45 @@ public final class NameTagger implements Serializable {
     return heads;
   }
 
+  /** The left-to-right reading's temperature. */
   public float temperature() {
     return temperature;
   }
 
-  /** The labels of a sentence's tokens (indices into {@link Labels}). */
+  /** The right-to-left reading's temperature (1 for a model of one direction). */
+  public float backwardTemperature() {
+    return backwardTemperature;
+  }
+
+  /** Whether the model reads sentences in both directions. */
+  public boolean readsBothWays() {
+    return backward != null;
+  }
+
+  /**
+   * The labels of a sentence's tokens (indices into {@link Labels}): a model of one direction's
+   * left-to-right labels; a two-way model's names ({@link #names}) as labels.
+   */
   public int[] tag(String[] tokens) {
-    return decode(tokens, null);
+    if (backward == null) {
+      return decode(features.prepare(tokens), false, null);
+    }
+    int[] labels = new int[tokens.length];
+    for (Name n : names(tokens)) {
+      labels[n.start()] = 1 + 2 * n.kind();
+      for (int i = n.start() + 1; i < n.end(); i++) {
+        labels[i] = 2 + 2 * n.kind();
+      }
+    }
+    return labels;
   }
 
   /**
    * A name the tagger found: its class ({@link Labels#CLASSES}), first token, the token after its
-   * last, and its confidence: the lowest, over its tokens, of the probability the model gives the
-   * chosen label (a softmax over the scores of the labels allowed there).
+   * last, and its confidence: the lowest, over its tokens, of the probability the reading gives the
+   * chosen label (a softmax over the scores of the labels allowed there). A two-way model gives the
+   * mean of its readings' confidences, a reading that did not find the name counting 0: a name only
+   * one reading found is never above 0.5. Dev precision by confidence is in docs/entities.md.
    */
   public record Name(int kind, int start, int end, float confidence) {
     public String className() {
@@ -84,12 +131,23 @@ public final class NameTagger implements Serializable {
     }
   }
 
-  /** The names of a sentence's tokens, with their confidence. */
+  /** The names of a sentence's tokens, with their confidence, first token first. */
   public List<Name> names(String[] tokens) {
+    NameFeatures.Prepared p = features.prepare(tokens);
+    List<Name> forward = reading(tokens, p, false);
+    return backward == null ? forward : combine(forward, reading(tokens, p, true));
+  }
+
+  /** The names of one reading: left to right, or right to left ({@code backwards}). */
+  List<Name> names(String[] tokens, boolean backwards) {
+    return reading(tokens, features.prepare(tokens), backwards);
+  }
+
+  private List<Name> reading(String[] tokens, NameFeatures.Prepared p, boolean backwards) {
     float[] probability = new float[tokens.length];
-    int[] labels = decode(tokens, probability);
+    int[] labels = decode(p, backwards, probability);
     List<Name> out = new ArrayList<>();
-    for (SpanScores.Span s : SpanScores.spans(labels)) {
+    for (SpanScores.Span s : backwards ? Labels.spansRightToLeft(labels) : SpanScores.spans(labels)) {
       if (s.end() - s.start() == 1 && heads.contains(NameFeatures.lexiconForm(tokens[s.start()]))) {
         continue;
       }
@@ -102,26 +160,96 @@ public final class NameTagger implements Serializable {
     return out;
   }
 
-  /** Greedy left-to-right decoding; fills {@code probability} (when given) with each label's softmax probability. */
-  private int[] decode(String[] tokens, float[] probability) {
-    NameFeatures.Prepared p = features.prepare(tokens);
-    int[] labels = new int[tokens.length];
+  /**
+   * The names of two readings of one sentence: those both found, and those one found at {@link
+   * #ONE_READING_MIN_CONFIDENCE} or more, at the mean of the two readings' confidences ({@link
+   * Name#confidence}); where names overlap, names both found first, then the surer, ties to the
+   * earlier, shorter, lower class.
+   */
+  static List<Name> combine(List<Name> forward, List<Name> backward) {
+    List<Name> candidates = new ArrayList<>();
+    List<Boolean> agreed = new ArrayList<>();
+    for (Name f : forward) {
+      Name same = null;
+      for (Name b : backward) {
+        if (b.kind() == f.kind() && b.start() == f.start() && b.end() == f.end()) {
+          same = b;
+        }
+      }
+      if (same != null) {
+        candidates.add(new Name(f.kind(), f.start(), f.end(), (f.confidence() + same.confidence()) / 2));
+        agreed.add(true);
+      } else if (f.confidence() >= ONE_READING_MIN_CONFIDENCE) {
+        candidates.add(new Name(f.kind(), f.start(), f.end(), f.confidence() / 2));
+        agreed.add(false);
+      }
+    }
+    for (Name b : backward) {
+      boolean same = false;
+      for (Name f : forward) {
+        same |= b.kind() == f.kind() && b.start() == f.start() && b.end() == f.end();
+      }
+      if (!same && b.confidence() >= ONE_READING_MIN_CONFIDENCE) {
+        candidates.add(new Name(b.kind(), b.start(), b.end(), b.confidence() / 2));
+        agreed.add(false);
+      }
+    }
+    Integer[] order = new Integer[candidates.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (x, y) -> {
+      Name a = candidates.get(x);
+      Name b = candidates.get(y);
+      int c = Boolean.compare(agreed.get(y), agreed.get(x));
+      c = c != 0 ? c : Float.compare(b.confidence(), a.confidence());
+      c = c != 0 ? c : Integer.compare(a.start(), b.start());
+      c = c != 0 ? c : Integer.compare(a.end(), b.end());
+      return c != 0 ? c : Integer.compare(a.kind(), b.kind());
+    });
+    List<Name> out = new ArrayList<>();
+    for (int i : order) {
+      Name n = candidates.get(i);
+      boolean overlaps = false;
+      for (Name o : out) {
+        overlaps |= n.start() < o.end() && o.start() < n.end();
+      }
+      if (!overlaps) {
+        out.add(n);
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(Name::start));
+    return out;
+  }
+
+  /**
+   * Greedy decoding in one direction; fills {@code probability} (when given) with each label's
+   * softmax probability. Right to left, the labels are those of {@link Labels#rightToLeft}.
+   */
+  private int[] decode(NameFeatures.Prepared p, boolean backwards, float[] probability) {
+    int n = p.n;
+    int step = backwards ? -1 : 1;
+    float[] w = backwards ? backward : weights;
+    float t = backwards ? backwardTemperature : temperature;
+    int[] labels = new int[n];
     long[] f = new long[NameFeatures.COUNT];
     float[] scores = new float[Labels.COUNT];
     int mask = (1 << bits) - 1;
-    for (int i = 0; i < tokens.length; i++) {
-      int previous = i > 0 ? labels[i - 1] : 0;
-      features.extract(p, i, i > 0 ? labels[i - 1] : -1, i > 1 ? labels[i - 2] : -1, f);
-      labels[i] = best(f, scores, mask, previous);
+    for (int k = 0; k < n; k++) {
+      int i = backwards ? n - 1 - k : k;
+      int previous = k > 0 ? labels[i - step] : -1;
+      features.extract(p, i, step, previous, k > 1 ? labels[i - 2 * step] : -1, f);
+      int allowedAfter = Math.max(previous, 0);
+      labels[i] = best(w, f, scores, mask, allowedAfter);
       // Only a name's words need it: most words are O, and the softmax costs nine exp calls.
       if (probability != null && labels[i] != Labels.OUTSIDE) {
-        probability[i] = softmax(scores, previous, labels[i]);
+        probability[i] = softmax(scores, allowedAfter, labels[i], t);
       }
     }
     return labels;
   }
 
-  private float softmax(float[] scores, int previous, int chosen) {
+  private static float softmax(float[] scores, int previous, int chosen, float temperature) {
     double sum = 0;
     for (int l = 0; l < Labels.COUNT; l++) {
       if (Labels.allowed(previous, l)) {
@@ -131,7 +259,7 @@ public final class NameTagger implements Serializable {
     return (float) (1 / sum);
   }
 
-  int best(long[] f, float[] scores, int mask, int previous) {
+  static int best(float[] weights, long[] f, float[] scores, int mask, int previous) {
     java.util.Arrays.fill(scores, 0f);
     for (long x : f) {
       int base = bucket(x, mask) * Labels.COUNT;
@@ -159,6 +287,7 @@ public final class NameTagger implements Serializable {
       d.writeInt(FORMAT);
       d.writeInt(bits);
       d.writeFloat(temperature);
+      d.writeFloat(backwardTemperature);
       writeSorted(d, heads);
       writeSorted(d, features.nameWords());
       writeSorted(d, features.titleCues());
@@ -180,18 +309,40 @@ public final class NameTagger implements Serializable {
         d.writeUTF(k);
         d.writeByte(corpusLabels.get(k));
       }
-      int nonZero = 0;
-      for (float w : weights) {
-        nonZero += w != 0 ? 1 : 0;
-      }
-      d.writeInt(nonZero);
-      for (int i = 0; i < weights.length; i++) {
-        if (weights[i] != 0) {
-          d.writeInt(i);
-          d.writeFloat(weights[i]);
-        }
+      writeWeights(d, weights);
+      d.writeBoolean(backward != null);
+      if (backward != null) {
+        writeWeights(d, backward);
       }
     }
+  }
+
+  /** The non-zero weights: their count, then index and value of each. */
+  private static void writeWeights(DataOutputStream d, float[] weights) throws IOException {
+    int nonZero = 0;
+    for (float w : weights) {
+      nonZero += w != 0 ? 1 : 0;
+    }
+    d.writeInt(nonZero);
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] != 0) {
+        d.writeInt(i);
+        d.writeFloat(weights[i]);
+      }
+    }
+  }
+
+  private static float[] readWeights(DataInputStream d, int bits, String name) throws IOException {
+    float[] weights = new float[(1 << bits) * Labels.COUNT];
+    int nonZero = d.readInt();
+    for (int i = 0; i < nonZero; i++) {
+      int at = d.readInt();
+      if (at < 0 || at >= weights.length) {
+        throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (weight index " + at + ")");
+      }
+      weights[at] = d.readFloat();
+    }
+    return weights;
   }
 
   private static void writeSorted(DataOutputStream d, Set<String> words) throws IOException {
@@ -218,9 +369,11 @@ public final class NameTagger implements Serializable {
       }
       int bits = d.readInt();
       float temperature = d.readFloat();
+      float backwardTemperature = d.readFloat();
       Set<String> heads = readSet(d);
-      if (bits < 10 || bits > 26 || !(temperature > 0)) {
-        throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (hash bits " + bits + ", temperature " + temperature + ")");
+      if (bits < 10 || bits > 26 || !(temperature > 0) || !(backwardTemperature > 0)) {
+        throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (hash bits " + bits + ", temperatures "
+            + temperature + ", " + backwardTemperature + ")");
       }
       Set<String> names = readSet(d);
       Set<String> cues = readSet(d);
@@ -239,16 +392,10 @@ public final class NameTagger implements Serializable {
       for (int i = 0; i < labelled; i++) {
         corpusLabels.put(d.readUTF(), (int) d.readByte());
       }
-      float[] weights = new float[(1 << bits) * Labels.COUNT];
-      int nonZero = d.readInt();
-      for (int i = 0; i < nonZero; i++) {
-        int at = d.readInt();
-        if (at < 0 || at >= weights.length) {
-          throw new IllegalArgumentException("Name tagger model " + name + " is corrupt (weight index " + at + ")");
-        }
-        weights[at] = d.readFloat();
-      }
-      return new NameTagger(new NameFeatures(names, gaz, cues, clusters, corpusLabels), bits, weights, temperature, heads);
+      float[] weights = readWeights(d, bits, name);
+      float[] backward = d.readBoolean() ? readWeights(d, bits, name) : null;
+      return new NameTagger(new NameFeatures(names, gaz, cues, clusters, corpusLabels), bits, weights, backward, temperature,
+          backwardTemperature, heads);
     } catch (IOException e) {
       throw new IllegalArgumentException("Name tagger model " + name + " cannot be read: " + e.getMessage(), e);
     }
@@ -263,7 +410,7 @@ public final class NameTagger implements Serializable {
     return out;
   }
 
-  /** Serialised (for Spark's broadcast) as its model file: a few MB where the weight array is 38 MB. */
+  /** Serialised (for Spark's broadcast) as its model file: a few MB where each weight array is 9 MB. */
   private Object writeReplace() throws java.io.ObjectStreamException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try {
