@@ -19,7 +19,8 @@ public final class EntityResources implements Serializable {
   /** Count given to gazetteer words in the clitic lexicon: «وباتروشيف» must segment. */
   static final int GAZETTEER_WORD_COUNT = 1_000_000;
   /** Tagged names below this confidence are left out unless a caller says otherwise (see docs/entities.md). */
-  public static final float DEFAULT_MIN_NAME_CONFIDENCE = 0.6f;
+  public static final String DEFAULT_MIN_NAME_CONFIDENCE_OPTION = "0.6"; // as the option's default
+  public static final float DEFAULT_MIN_NAME_CONFIDENCE = Float.parseFloat(DEFAULT_MIN_NAME_CONFIDENCE_OPTION);
 
   private final AnalyzerResources analyzer;
   private final Gazetteer gazetteer;

@@ -19,7 +19,7 @@ public class EntitiesOptions {
   @Option(names = "--name-model", description = "Name tagger model file (jobs/train-ner.sh makes one); default: the shipped model; 'none' for gazetteer entities only")
   String nameModel;
 
-  @Option(names = "--min-name-confidence", defaultValue = "0.6", description = "Tagged names below this confidence (0-1) are left out (default: ${DEFAULT-VALUE})")
+  @Option(names = "--min-name-confidence", defaultValue = EntityResources.DEFAULT_MIN_NAME_CONFIDENCE_OPTION, description = "Tagged names below this confidence (0-1) are left out (default: ${DEFAULT-VALUE})")
   float minNameConfidence;
 
   /** The entity resources these options ask for; reads the model, so a bad model file fails here, before Spark. */

@@ -37,6 +37,16 @@ public final class Labels {
     return label > 0 && label % 2 == 1;
   }
 
+  /** The B- label of a class (0 = PERS … 3 = MISC). */
+  static int begin(int kind) {
+    return 1 + 2 * kind;
+  }
+
+  /** The I- label of a class. */
+  static int inside(int kind) {
+    return 2 + 2 * kind;
+  }
+
   /** The class of a B- or I- label (0 = PERS … 3 = MISC), or -1 for O. */
   static int classOf(int label) {
     return label == 0 ? -1 : (label - 1) / 2;
@@ -54,9 +64,9 @@ public final class Labels {
   static int[] rightToLeft(int[] labels) {
     int[] out = new int[labels.length];
     for (SpanScores.Span s : SpanScores.spans(labels)) {
-      out[s.end() - 1] = 1 + 2 * s.kind();
+      out[s.end() - 1] = begin(s.kind());
       for (int i = s.start(); i < s.end() - 1; i++) {
-        out[i] = 2 + 2 * s.kind();
+        out[i] = inside(s.kind());
       }
     }
     return out;

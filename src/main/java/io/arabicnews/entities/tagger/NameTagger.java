@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
@@ -110,9 +111,9 @@ public final class NameTagger implements Serializable {
     }
     int[] labels = new int[tokens.length];
     for (Name n : names(tokens)) {
-      labels[n.start()] = 1 + 2 * n.kind();
+      labels[n.start()] = Labels.begin(n.kind());
       for (int i = n.start() + 1; i < n.end(); i++) {
-        labels[i] = 2 + 2 * n.kind();
+        labels[i] = Labels.inside(n.kind());
       }
     }
     return labels;
@@ -128,6 +129,10 @@ public final class NameTagger implements Serializable {
   public record Name(int kind, int start, int end, float confidence) {
     public String className() {
       return Labels.CLASSES.get(kind);
+    }
+
+    Name withConfidence(float c) {
+      return new Name(kind, start, end, c);
     }
   }
 
@@ -167,49 +172,24 @@ public final class NameTagger implements Serializable {
    * earlier, shorter, lower class.
    */
   static List<Name> combine(List<Name> forward, List<Name> backward) {
-    List<Name> candidates = new ArrayList<>();
-    List<Boolean> agreed = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (Name f : forward) {
-      Name same = null;
-      for (Name b : backward) {
-        if (b.kind() == f.kind() && b.start() == f.start() && b.end() == f.end()) {
-          same = b;
-        }
-      }
+      Name same = sameSpan(f, backward);
       if (same != null) {
-        candidates.add(new Name(f.kind(), f.start(), f.end(), (f.confidence() + same.confidence()) / 2));
-        agreed.add(true);
+        candidates.add(new Candidate(f.withConfidence((f.confidence() + same.confidence()) / 2), true));
       } else if (f.confidence() >= ONE_READING_MIN_CONFIDENCE) {
-        candidates.add(new Name(f.kind(), f.start(), f.end(), f.confidence() / 2));
-        agreed.add(false);
+        candidates.add(new Candidate(f.withConfidence(f.confidence() / 2), false));
       }
     }
     for (Name b : backward) {
-      boolean same = false;
-      for (Name f : forward) {
-        same |= b.kind() == f.kind() && b.start() == f.start() && b.end() == f.end();
-      }
-      if (!same && b.confidence() >= ONE_READING_MIN_CONFIDENCE) {
-        candidates.add(new Name(b.kind(), b.start(), b.end(), b.confidence() / 2));
-        agreed.add(false);
+      if (sameSpan(b, forward) == null && b.confidence() >= ONE_READING_MIN_CONFIDENCE) {
+        candidates.add(new Candidate(b.withConfidence(b.confidence() / 2), false));
       }
     }
-    Integer[] order = new Integer[candidates.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (x, y) -> {
-      Name a = candidates.get(x);
-      Name b = candidates.get(y);
-      int c = Boolean.compare(agreed.get(y), agreed.get(x));
-      c = c != 0 ? c : Float.compare(b.confidence(), a.confidence());
-      c = c != 0 ? c : Integer.compare(a.start(), b.start());
-      c = c != 0 ? c : Integer.compare(a.end(), b.end());
-      return c != 0 ? c : Integer.compare(a.kind(), b.kind());
-    });
+    candidates.sort(SUREST_FIRST);
     List<Name> out = new ArrayList<>();
-    for (int i : order) {
-      Name n = candidates.get(i);
+    for (Candidate c : candidates) {
+      Name n = c.name();
       boolean overlaps = false;
       for (Name o : out) {
         overlaps |= n.start() < o.end() && o.start() < n.end();
@@ -218,8 +198,27 @@ public final class NameTagger implements Serializable {
         out.add(n);
       }
     }
-    out.sort(java.util.Comparator.comparingInt(Name::start));
+    out.sort(Comparator.comparingInt(Name::start));
     return out;
+  }
+
+  /** A name of {@link #combine}, and whether both readings found it. */
+  private record Candidate(Name name, boolean agreed) {}
+
+  private static final Comparator<Candidate> SUREST_FIRST = Comparator.comparing(Candidate::agreed).reversed()
+      .thenComparing((Candidate c) -> c.name().confidence(), Comparator.reverseOrder())
+      .thenComparingInt(c -> c.name().start())
+      .thenComparingInt(c -> c.name().end())
+      .thenComparingInt(c -> c.name().kind());
+
+  /** The name of {@code names} with the class and both ends of {@code name}, or null. */
+  private static Name sameSpan(Name name, List<Name> names) {
+    for (Name n : names) {
+      if (n.kind() == name.kind() && n.start() == name.start() && n.end() == name.end()) {
+        return n;
+      }
+    }
+    return null;
   }
 
   /**

@@ -9,9 +9,10 @@ import java.util.function.IntFunction;
 /**
  * Trains a {@link NameTagger}: an averaged perceptron (Collins, 2002) for each reading direction, one
  * decision per token with the gold labels of the two tokens before it (in that direction) as its
- * label-history features (as OpenNLP trains its name finder). Training on the tagger's own greedy guesses instead, so that it would learn from the
- * history it sees when tagging, scored dev F1 0.674 against 0.724 for the gold history (PERS+LOC+ORG,
- * same features and settings, jobs/train-ner.sh). Deterministic: the same
+ * label-history features (as OpenNLP trains its name finder). Training on the tagger's own greedy
+ * guesses instead, so that it would learn from the history it sees when tagging, scored dev F1 0.674
+ * against 0.724 for the gold history (PERS+LOC+ORG, left to right, same features and settings,
+ * jobs/train-ner.sh). Deterministic: the same
  * sentences, features and settings give the same weights (the sentence order of each epoch comes
  * from a seeded shuffle).
  */
@@ -64,14 +65,19 @@ public final class NameTaggerTraining {
    */
   private static NameTagger train(List<TaggedSentences.Sentence> sentences, IntFunction<NameFeatures> featuresOf,
       NameFeatures features, Settings s) {
-    float[] forward = weights(sentences, featuresOf, s, false);
-    float[] backward = s.bothWays() ? weights(sentences, featuresOf, s, true) : null;
+    // Each sentence's token hashes, once for both directions and every epoch.
+    NameFeatures.Prepared[] prepared = new NameFeatures.Prepared[sentences.size()];
+    for (int i = 0; i < prepared.length; i++) {
+      prepared[i] = featuresOf.apply(i).prepare(sentences.get(i).tokens());
+    }
+    float[] forward = weights(sentences, featuresOf, prepared, s, false);
+    float[] backward = s.bothWays() ? weights(sentences, featuresOf, prepared, s, true) : null;
     return new NameTagger(features, s.bits(), forward, backward, 1f, 1f, heads(sentences));
   }
 
   /** The averaged weights of one reading direction. */
   private static float[] weights(List<TaggedSentences.Sentence> sentences, IntFunction<NameFeatures> featuresOf,
-      Settings s, boolean backwards) {
+      NameFeatures.Prepared[] prepared, Settings s, boolean backwards) {
     int mask = (1 << s.bits()) - 1;
     int step = backwards ? -1 : 1;
     float[] w = new float[(1 << s.bits()) * Labels.COUNT];
@@ -81,16 +87,17 @@ public final class NameTaggerTraining {
     long[] f = new long[NameFeatures.COUNT];
     float[] scores = new float[Labels.COUNT];
     List<Integer> order = new ArrayList<>();
+    int[][] golds = new int[sentences.size()][];
     for (int i = 0; i < sentences.size(); i++) {
       order.add(i);
+      golds[i] = backwards ? Labels.rightToLeft(sentences.get(i).labels()) : sentences.get(i).labels();
     }
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
       Collections.shuffle(order, new Random(s.seed() + epoch));
       for (int index : order) {
-        TaggedSentences.Sentence sentence = sentences.get(index);
         NameFeatures sentenceFeatures = featuresOf.apply(index);
-        NameFeatures.Prepared p = sentenceFeatures.prepare(sentence.tokens());
-        int[] gold = backwards ? Labels.rightToLeft(sentence.labels()) : sentence.labels();
+        NameFeatures.Prepared p = prepared[index];
+        int[] gold = golds[index];
         int n = gold.length;
         for (int k = 0; k < n; k++) {
           int i = backwards ? n - 1 - k : k;
