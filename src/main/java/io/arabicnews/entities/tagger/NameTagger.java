@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
  * names are combined ({@link #combine}): a name both find
  * is kept, a name only one finds is kept when that one is at least {@link #ONE_READING_MIN_CONFIDENCE}
  * sure of it, and of overlapping names the surer wins. A model trained in one direction only
- * ({@link NameTaggerTraining.Settings#forwardOnly}) tags left to right. A model holds its weights and
+ * ({@link NameTaggerTraining.Settings#forCorpusLabels}) tags left to right. A model holds its weights and
  * the lexicons its features read, so it tags the same way wherever it is loaded. Immutable after
  * loading; {@link #tag} allocates per call, so one instance serves every thread.
  */

@@ -21,7 +21,7 @@ class NameTaggerTest {
   private static final Path ANERCORP = Path.of("..", "shared", "corpora", "anercorp");
   private static final Path NAMES = Path.of("..", "shared", "corpora", "name-transliterations");
   /** Dev F1 over PERS, LOC and ORG that the shipped settings reach (docs/entities.md), less 0.02. */
-  private static final double MIN_DEV_F1 = 0.748 - 0.02;
+  private static final double MIN_DEV_F1 = 0.759 - 0.02;
 
   private static NameFeatures features;
   private static List<TaggedSentences.Sentence> train;
@@ -88,6 +88,8 @@ class NameTaggerTest {
       for (TaggedSentences.Sentence s : dev) {
         one.add(s.labels(), tagger.names(s.tokens(), backwards));
       }
+      System.out.printf("dev F1, PERS+LOC+ORG, %s alone: %.3f; both readings: %.3f%n",
+          backwards ? "right to left" : "left to right", one.of("PERS", "LOC", "ORG").f1(), all.f1());
       assertThat(one.of("PERS", "LOC", "ORG").f1()).as("one reading (right to left: %s)", backwards).isLessThan(all.f1() - 0.005);
     }
     SpanScores.Score sure = confident.of("PERS", "LOC", "ORG");
