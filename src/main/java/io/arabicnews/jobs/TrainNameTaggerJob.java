@@ -140,7 +140,7 @@ public final class TrainNameTaggerJob implements Callable<Integer> {
       NameTaggerTraining.Settings settings) {
     long t0 = System.nanoTime();
     List<NameTagger> taggers = new ArrayList<>();
-    // Left-to-right taggers, as the shipped codes were made (a remake with two-way taggers is not measured).
+    // Left to right and without the margin, as the shipped codes were made (a remake with other taggers is not measured).
     NameTaggerTraining.Settings oneWay = settings.forCorpusLabels();
     taggers.add(NameTaggerTraining.train(trainSentences, features, oneWay));
     for (int f = 0; f < CorpusLabels.FOLDS; f++) {
