@@ -25,6 +25,14 @@ public final class NameFeatures implements Serializable {
   private final Set<String> titleCues;
   private final Map<String, Integer> clusters;
   private final Map<String, Integer> corpusLabels;
+  /** Every lexicon above in one map, so that a token costs two lookups (its form and its stem), not seven. */
+  private final Map<String, Lexical> lexical;
+
+  /** What the lexicons say of one form: a name word, a title cue, its gazetteer type, cluster, corpus label. */
+  private record Lexical(boolean name, boolean cue, String gazetteerType, Integer cluster, Integer corpusLabel)
+      implements Serializable {
+    static final Lexical NONE = new Lexical(false, false, null, null, null);
+  }
 
   /**
    * @param nameWords normalised words of personal names
@@ -40,6 +48,17 @@ public final class NameFeatures implements Serializable {
     this.titleCues = titleCues;
     this.clusters = clusters;
     this.corpusLabels = corpusLabels;
+    Set<String> forms = new java.util.HashSet<>(nameWords);
+    forms.addAll(titleCues);
+    forms.addAll(gazetteerTypes.keySet());
+    forms.addAll(clusters.keySet());
+    forms.addAll(corpusLabels.keySet());
+    Map<String, Lexical> lexical = new java.util.HashMap<>(forms.size() * 2);
+    for (String f : forms) {
+      lexical.put(f, new Lexical(nameWords.contains(f), titleCues.contains(f), gazetteerTypes.get(f), clusters.get(f),
+          corpusLabels.get(f)));
+    }
+    this.lexical = lexical;
   }
 
   /** These features with other corpus label codes (training reads each fold's own, {@link CorpusLabels}). */
@@ -111,10 +130,66 @@ public final class NameFeatures implements Serializable {
   private static final long END = fnv("</s>");
 
   /**
-   * What the features of a sentence need, once per token, as hashes: the word, its proclitic-free
-   * form, affixes, cluster, lexicon bits, gazetteer type, shape. Index {@code i + PAD} is token i.
+   * What the features read of one token alone, as hashes: the word, its proclitic-free form, affixes,
+   * cluster, lexicon bits, gazetteer type, shape. A function of the token's text only, so a tagger
+   * may keep it per word ({@link NameTagger}).
    */
-  public final class Prepared {
+  public static final class Token {
+    final long word;
+    final long stem;
+    final long cluster;
+    final int lexicon; // bit 0 name word, bit 1 title cue; -1 outside the sentence
+    final long gazetteer;
+    final long prefix1;
+    final long prefix2;
+    final long prefix3;
+    final long suffix1;
+    final long suffix2;
+    final long suffix3;
+    final long wordPrefix2;
+    final int shape;
+    final int nisbaArticle;
+    final int length;
+    final int conjunction;
+    final int corpusLabel;
+
+    private Token(NameFeatures lexicons, String token) {
+      String w = normalise(token);
+      String s = withoutProclitics(w);
+      Lexical ofWord = lexicons.lexical.getOrDefault(w, Lexical.NONE);
+      Lexical ofStem = s.equals(w) ? ofWord : lexicons.lexical.getOrDefault(s, Lexical.NONE);
+      word = fnv(w);
+      stem = fnv(s);
+      lexicon = (ofWord.name() || ofStem.name() ? 1 : 0) | (ofWord.cue() || ofStem.cue() ? 2 : 0);
+      String type = ofStem.gazetteerType() != null ? ofStem.gazetteerType() : ofWord.gazetteerType();
+      gazetteer = type == null ? NONE : fnv(type);
+      cluster = ofStem.cluster() == null ? NONE : ofStem.cluster();
+      prefix1 = fnv(s, 0, Math.min(1, s.length()));
+      prefix2 = fnv(s, 0, Math.min(2, s.length()));
+      prefix3 = fnv(s, 0, Math.min(3, s.length()));
+      suffix1 = fnv(s, Math.max(0, s.length() - 1), s.length());
+      suffix2 = fnv(s, Math.max(0, s.length() - 2), s.length());
+      suffix3 = fnv(s, Math.max(0, s.length() - 3), s.length());
+      wordPrefix2 = fnv(w, 0, Math.min(2, w.length()));
+      shape = shape(w);
+      boolean nisba = s.length() > 3 && (s.endsWith("ي") || s.endsWith("يه") || s.endsWith("يين") || s.endsWith("يون"));
+      nisbaArticle = (nisba ? 1 : 0) | (w.startsWith("ال") ? 2 : 0);
+      length = Math.min(s.length(), 8);
+      conjunction = w.length() > 2 && PROCLITICS.indexOf(w.charAt(0)) >= 0 ? 1 : 0;
+      corpusLabel = ofStem.corpusLabel() == null ? CorpusLabels.UNSEEN : ofStem.corpusLabel();
+    }
+  }
+
+  /** What the features read of one token alone. */
+  public Token token(String token) {
+    return new Token(this, token);
+  }
+
+  /**
+   * What the features of a sentence need, once per token: its {@link Token}s, laid out as one array
+   * per hash. Index {@code i + PAD} is token i.
+   */
+  public static final class Prepared {
     final int n;
     final long[] word;
     final long[] stem;
@@ -134,7 +209,7 @@ public final class NameFeatures implements Serializable {
     final int[] conjunction;
     final int[] corpusLabel;
 
-    Prepared(String[] tokens) {
+    Prepared(Token[] tokens) {
       n = tokens.length;
       int size = n + 2 * PAD;
       word = new long[size];
@@ -162,31 +237,24 @@ public final class NameFeatures implements Serializable {
       }
       for (int i = 0; i < n; i++) {
         int at = i + PAD;
-        String w = normalise(tokens[i]);
-        String s = withoutProclitics(w);
-        word[at] = fnv(w);
-        stem[at] = fnv(s);
-        boolean name = isNameWord(w, s);
-        boolean cue = titleCues.contains(w) || titleCues.contains(s);
-        lexicon[at] = (name ? 1 : 0) | (cue ? 2 : 0);
-        String type = gazetteerTypes.get(s);
-        type = type != null ? type : gazetteerTypes.get(w);
-        gazetteer[at] = type == null ? NONE : fnv(type);
-        Integer c = clusters.get(s);
-        cluster[at] = c == null ? NONE : c;
-        prefix1[at] = fnv(s, 0, Math.min(1, s.length()));
-        prefix2[at] = fnv(s, 0, Math.min(2, s.length()));
-        prefix3[at] = fnv(s, 0, Math.min(3, s.length()));
-        suffix1[at] = fnv(s, Math.max(0, s.length() - 1), s.length());
-        suffix2[at] = fnv(s, Math.max(0, s.length() - 2), s.length());
-        suffix3[at] = fnv(s, Math.max(0, s.length() - 3), s.length());
-        wordPrefix2[at] = fnv(w, 0, Math.min(2, w.length()));
-        shape[at] = shape(w);
-        boolean nisba = s.length() > 3 && (s.endsWith("ي") || s.endsWith("يه") || s.endsWith("يين") || s.endsWith("يون"));
-        nisbaArticle[at] = (nisba ? 1 : 0) | (w.startsWith("ال") ? 2 : 0);
-        length[at] = Math.min(s.length(), 8);
-        conjunction[at] = w.length() > 2 && PROCLITICS.indexOf(w.charAt(0)) >= 0 ? 1 : 0;
-        corpusLabel[at] = corpusLabels.getOrDefault(s, CorpusLabels.UNSEEN);
+        Token t = tokens[i];
+        word[at] = t.word;
+        stem[at] = t.stem;
+        lexicon[at] = t.lexicon;
+        gazetteer[at] = t.gazetteer;
+        cluster[at] = t.cluster;
+        prefix1[at] = t.prefix1;
+        prefix2[at] = t.prefix2;
+        prefix3[at] = t.prefix3;
+        suffix1[at] = t.suffix1;
+        suffix2[at] = t.suffix2;
+        suffix3[at] = t.suffix3;
+        wordPrefix2[at] = t.wordPrefix2;
+        shape[at] = t.shape;
+        nisbaArticle[at] = t.nisbaArticle;
+        length[at] = t.length;
+        conjunction[at] = t.conjunction;
+        corpusLabel[at] = t.corpusLabel;
       }
     }
   }
@@ -194,7 +262,11 @@ public final class NameFeatures implements Serializable {
   private static final long NONE = -7L;
 
   public Prepared prepare(String[] tokens) {
-    return new Prepared(tokens);
+    Token[] t = new Token[tokens.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = token(tokens[i]);
+    }
+    return new Prepared(t);
   }
 
   /** Number of features {@link #extract} writes. */
@@ -258,6 +330,69 @@ public final class NameFeatures implements Serializable {
     out[k++] = h(35, prev, p.conjunction[a]);
     out[k++] = h(36, prev, p.conjunction[a], p.lexicon[a]);
     out[k++] = h(37, p.corpusLabel[a]);
+  }
+
+  /** Number of features {@link #ownFeatures} writes: those of {@link #extract} that read the token alone. */
+  public static final int OWN_COUNT = 15;
+
+  /** Number of features {@link #contextFeatures} writes: the rest of {@link #extract}'s. */
+  public static final int CONTEXT_COUNT = COUNT - OWN_COUNT;
+
+  /**
+   * The features of {@link #extract} that read nothing but the token itself (the same hashes), so a
+   * tagger can add up their weights once per word instead of once per occurrence.
+   */
+  public static void ownFeatures(Token t, long[] out) {
+    int k = 0;
+    out[k++] = h(1);
+    out[k++] = h(2, t.word);
+    out[k++] = h(3, t.stem);
+    out[k++] = h(10, t.prefix1);
+    out[k++] = h(11, t.prefix2);
+    out[k++] = h(12, t.prefix3);
+    out[k++] = h(13, t.suffix1);
+    out[k++] = h(14, t.suffix2);
+    out[k++] = h(15, t.suffix3);
+    out[k++] = h(16, t.wordPrefix2);
+    out[k++] = h(19, t.shape);
+    out[k++] = h(21, t.gazetteer);
+    out[k++] = h(23, t.nisbaArticle);
+    out[k++] = h(31, t.cluster);
+    out[k++] = h(37, t.corpusLabel);
+  }
+
+  /** The features of {@link #extract} that {@link #ownFeatures} leaves out (the same hashes). */
+  public void contextFeatures(Prepared p, int i, int step, int previous, int previous2, long[] out) {
+    int a = i + PAD;
+    int b = a - step;
+    int b2 = a - 2 * step;
+    int n = a + step;
+    int n2 = a + 2 * step;
+    boolean first = step > 0 ? i == 0 : i == p.n - 1;
+    long prev = previous;
+    int k = 0;
+    out[k++] = h(4, p.word[b]);
+    out[k++] = h(5, p.word[n]);
+    out[k++] = h(6, p.word[b2]);
+    out[k++] = h(7, p.word[n2]);
+    out[k++] = h(8, p.stem[b]);
+    out[k++] = h(9, p.stem[n]);
+    out[k++] = h(17, p.word[b], p.word[a]);
+    out[k++] = h(18, p.word[a], p.word[n]);
+    out[k++] = h(20, p.lexicon[b], p.lexicon[a], p.lexicon[n]);
+    out[k++] = h(22, p.gazetteer[b], p.gazetteer[n]);
+    out[k++] = h(24, prev);
+    out[k++] = h(25, previous2, prev);
+    out[k++] = h(26, prev, p.stem[a]);
+    out[k++] = h(27, prev, p.lexicon[a], p.gazetteer[a]);
+    out[k++] = h(28, p.lexicon[b2], p.lexicon[b]);
+    out[k++] = h(29, p.stem[b], p.stem[a]);
+    out[k++] = h(30, p.length[a], first ? 1 : 0);
+    out[k++] = h(32, p.cluster[b]);
+    out[k++] = h(33, p.cluster[n]);
+    out[k++] = h(34, prev, p.cluster[a]);
+    out[k++] = h(35, prev, p.conjunction[a]);
+    out[k++] = h(36, prev, p.conjunction[a], p.lexicon[a]);
   }
 
   /** SplitMix64's finaliser: spreads every input bit over the output. */

@@ -102,6 +102,52 @@ class NameTaggerTest {
   }
 
   /** Right-to-left labels name the same spans: each begins, read from the right, at its last token. */
+  /**
+   * The tagger sums a word's own features once and keeps the sum ({@code NameTagger.Word}): its own
+   * and its context's features are {@link NameFeatures#extract}'s, split in two, and each reading
+   * labels dev.txt as decoding over all of {@code extract}'s features at once does.
+   */
+  @Test
+  void keptWordSumsLabelAsTheWholeFeatureSetDoes() {
+    NameTagger tagger = NameModels.load(null);
+    NameFeatures f = tagger.features;
+    List<TaggedSentences.Sentence> dev = TaggedSentences.read(ANERCORP.resolve("dev.txt"));
+    long[] all = new long[NameFeatures.COUNT];
+    long[] own = new long[NameFeatures.OWN_COUNT];
+    long[] context = new long[NameFeatures.CONTEXT_COUNT];
+    int mask = (1 << tagger.bits) - 1;
+    float[] scores = new float[Labels.COUNT];
+    int tokens = 0;
+    for (TaggedSentences.Sentence s : dev) {
+      NameFeatures.Prepared p = f.prepare(s.tokens());
+      for (int step : new int[] {1, -1}) {
+        float[] w = step > 0 ? tagger.weights : tagger.backward;
+        int[] labels = new int[p.n];
+        for (int k = 0; k < p.n; k++) {
+          int i = step > 0 ? k : p.n - 1 - k;
+          int previous = k > 0 ? labels[i - step] : -1;
+          int previous2 = k > 1 ? labels[i - 2 * step] : -1;
+          f.extract(p, i, step, previous, previous2, all);
+          NameFeatures.ownFeatures(f.token(s.tokens()[i]), own);
+          f.contextFeatures(p, i, step, previous, previous2, context);
+          long[] split = java.util.stream.LongStream.concat(java.util.Arrays.stream(own), java.util.Arrays.stream(context))
+              .sorted().toArray();
+          assertThat(split).isEqualTo(java.util.Arrays.stream(all).sorted().toArray());
+          labels[i] = NameTagger.best(w, all, scores, mask, Math.max(previous, 0));
+        }
+        List<SpanScores.Span> whole = step > 0 ? SpanScores.spans(labels) : Labels.spansRightToLeft(labels);
+        List<SpanScores.Span> kept = tagger.names(s.tokens(), step < 0).stream()
+            .map(n -> new SpanScores.Span(n.kind(), n.start(), n.end())).toList();
+        List<SpanScores.Span> expected = whole.stream()
+            .filter(x -> x.end() - x.start() > 1 || !tagger.heads().contains(NameFeatures.lexiconForm(s.tokens()[x.start()])))
+            .toList();
+        assertThat(kept).as("names of «%s», step %d", String.join(" ", s.tokens()), step).containsExactlyElementsOf(expected);
+      }
+      tokens += p.n;
+    }
+    assertThat(tokens).isGreaterThan(10_000);
+  }
+
   @Test
   void rightToLeftLabelsNameTheSameSpans() {
     // «محمد مرسي» PERS, «القاهرة» LOC: B-PERS I-PERS O B-LOC read right to left is I-PERS B-PERS O B-LOC.
