@@ -191,6 +191,7 @@ public final class NameFeatures implements Serializable {
    */
   public static final class Prepared {
     final int n;
+    final Token[] tokens;
     final long[] word;
     final long[] stem;
     final long[] cluster;
@@ -210,6 +211,7 @@ public final class NameFeatures implements Serializable {
     final int[] corpusLabel;
 
     Prepared(Token[] tokens) {
+      this.tokens = tokens;
       n = tokens.length;
       int size = n + 2 * PAD;
       word = new long[size];
@@ -285,51 +287,8 @@ public final class NameFeatures implements Serializable {
    * with the token hashes {@link Prepared} computed once.
    */
   public void extract(Prepared p, int i, int step, int previous, int previous2, long[] out) {
-    int a = i + PAD;
-    int b = a - step; // the word before, in tagging order
-    int b2 = a - 2 * step;
-    int n = a + step; // the word after
-    int n2 = a + 2 * step;
-    boolean first = step > 0 ? i == 0 : i == p.n - 1;
-    long prev = previous;
-    int k = 0;
-    out[k++] = h(1);
-    out[k++] = h(2, p.word[a]);
-    out[k++] = h(3, p.stem[a]);
-    out[k++] = h(4, p.word[b]);
-    out[k++] = h(5, p.word[n]);
-    out[k++] = h(6, p.word[b2]);
-    out[k++] = h(7, p.word[n2]);
-    out[k++] = h(8, p.stem[b]);
-    out[k++] = h(9, p.stem[n]);
-    out[k++] = h(10, p.prefix1[a]);
-    out[k++] = h(11, p.prefix2[a]);
-    out[k++] = h(12, p.prefix3[a]);
-    out[k++] = h(13, p.suffix1[a]);
-    out[k++] = h(14, p.suffix2[a]);
-    out[k++] = h(15, p.suffix3[a]);
-    out[k++] = h(16, p.wordPrefix2[a]);
-    out[k++] = h(17, p.word[b], p.word[a]);
-    out[k++] = h(18, p.word[a], p.word[n]);
-    out[k++] = h(19, p.shape[a]);
-    out[k++] = h(20, p.lexicon[b], p.lexicon[a], p.lexicon[n]);
-    out[k++] = h(21, p.gazetteer[a]);
-    out[k++] = h(22, p.gazetteer[b], p.gazetteer[n]);
-    out[k++] = h(23, p.nisbaArticle[a]);
-    out[k++] = h(24, prev);
-    out[k++] = h(25, previous2, prev);
-    out[k++] = h(26, prev, p.stem[a]);
-    out[k++] = h(27, prev, p.lexicon[a], p.gazetteer[a]);
-    out[k++] = h(28, p.lexicon[b2], p.lexicon[b]);
-    out[k++] = h(29, p.stem[b], p.stem[a]);
-    out[k++] = h(30, p.length[a], first ? 1 : 0);
-    out[k++] = h(31, p.cluster[a]);
-    out[k++] = h(32, p.cluster[b]);
-    out[k++] = h(33, p.cluster[n]);
-    out[k++] = h(34, prev, p.cluster[a]);
-    out[k++] = h(35, prev, p.conjunction[a]);
-    out[k++] = h(36, prev, p.conjunction[a], p.lexicon[a]);
-    out[k++] = h(37, p.corpusLabel[a]);
+    ownFeatures(p.tokens[i], out, 0);
+    contextFeatures(p, i, step, previous, previous2, out, OWN_COUNT);
   }
 
   /** Number of features {@link #ownFeatures} writes: those of {@link #extract} that read the token alone. */
@@ -343,7 +302,11 @@ public final class NameFeatures implements Serializable {
    * tagger can add up their weights once per word instead of once per occurrence.
    */
   public static void ownFeatures(Token t, long[] out) {
-    int k = 0;
+    ownFeatures(t, out, 0);
+  }
+
+  private static void ownFeatures(Token t, long[] out, int from) {
+    int k = from;
     out[k++] = h(1);
     out[k++] = h(2, t.word);
     out[k++] = h(3, t.stem);
@@ -363,6 +326,10 @@ public final class NameFeatures implements Serializable {
 
   /** The features of {@link #extract} that {@link #ownFeatures} leaves out (the same hashes). */
   public void contextFeatures(Prepared p, int i, int step, int previous, int previous2, long[] out) {
+    contextFeatures(p, i, step, previous, previous2, out, 0);
+  }
+
+  private void contextFeatures(Prepared p, int i, int step, int previous, int previous2, long[] out, int from) {
     int a = i + PAD;
     int b = a - step;
     int b2 = a - 2 * step;
@@ -370,7 +337,7 @@ public final class NameFeatures implements Serializable {
     int n2 = a + 2 * step;
     boolean first = step > 0 ? i == 0 : i == p.n - 1;
     long prev = previous;
-    int k = 0;
+    int k = from;
     out[k++] = h(4, p.word[b]);
     out[k++] = h(5, p.word[n]);
     out[k++] = h(6, p.word[b2]);
