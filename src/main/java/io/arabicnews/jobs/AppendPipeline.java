@@ -102,7 +102,8 @@ final class AppendPipeline {
     // The input alone is small: a small run's settings (the aggregates later are the archive's size).
     try (SmallRuns.Applied small = smallRun(spark, s)) {
       ingest = IngestJob.run(spark,
-          s.getIngest().toBuilder().outputRoot(fresh).stateRoot(AppendState.root(fresh)).build(), s.getAnalyzer());
+          s.getIngest().toBuilder().outputRoot(fresh).stateRoot(AppendState.root(fresh)).clusterDuplicates(false).build(),
+          s.getAnalyzer());
     }
     System.out.println("ingest: " + ingest.reconciliation());
 
@@ -224,7 +225,13 @@ final class AppendPipeline {
     Dataset<Row> flipped = work.save(reclustered.filter(not(col("is_canonical").eqNullSafe(col("was_canonical")))));
     Dataset<Row> reclusteredIds = reclustered.select("article_id");
     Dataset<Row> flippedIds = flipped.select("article_id");
-    log.info("Append: {} loaded articles re-clustered, {} of them change canonical", reclusteredCount, flipped.count());
+    Row inClusters = clusters.join(broadcast(changedIds), new String[] {"article_id"}, "left_semi")
+        .agg(sum(when(col("dup_cluster_size").gt(1), 1L).otherwise(0L)), sum(when(col("is_canonical"), 0L).otherwise(1L)))
+        .first();
+    System.out.printf("near-duplicates: %d of the new and corrected articles are in clusters of 2 or more (%d not their"
+            + " cluster's canonical one); %d loaded article(s) re-clustered, %d of them change canonical%n",
+        inClusters.isNullAt(0) ? 0 : inClusters.getLong(0), inClusters.isNullAt(1) ? 0 : inClusters.getLong(1),
+        reclusteredCount, flipped.count());
     small.close();
 
     // articles
@@ -409,12 +416,13 @@ final class AppendPipeline {
     Dataset<Row> changedPairs = work.save(addedPairs.unionByName(removedPairs).unionByName(flippedPairs));
     Dataset<Row> regained = removedPairs.isEmpty() ? null
         : EntityCountChanges.datesAgain(mentionsAfter.filter(counts), articlesAfter, EntityCountChanges.pairKeys(removedPairs));
+    int pairFiles = IngestJob.filesFor(articleCount, 50_000); // as a full run writes them
     staged.write(EntityCountChanges.coMentions(spark.read().parquet(live.pathOf(Tables.CO_MENTIONS)),
         changedPairs.filter(col("sign").gt(0)).join(broadcast(flippedAttributes.select("article_id")),
             new String[] {"article_id"}, "left_anti"),
-        changedPairs, regained, units, entities, sentenceCount, articleCount), Tables.CO_MENTIONS, 1);
+        changedPairs, regained, units, entities, sentenceCount, articleCount), Tables.CO_MENTIONS, pairFiles);
     staged.write(EntityCountChanges.coMentionTimeline(spark.read().parquet(live.pathOf(Tables.CO_MENTION_TIMELINE)),
-        changedPairs, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, IngestJob.filesFor(articleCount, 50_000));
+        changedPairs, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, pairFiles);
   }
 
   /** The settings of a run the size of the input (what the new articles alone are computed with). */

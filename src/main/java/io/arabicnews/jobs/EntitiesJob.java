@@ -152,8 +152,9 @@ public final class EntitiesJob implements Callable<Integer> {
     modelEntities.unpersist();
     // Generated once for both tables (one row per article and pair: about as many as mentions).
     Dataset<Row> articlePairs = CoMentionCounter.articlePairs(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    // As many files as the timeline: one file would run the pairs' final aggregation and scoring in one task.
     out.write(CoMentionCounter.coMentions(counted, articlePairs, articles, entities, sentenceCount, articleCount),
-        Tables.CO_MENTIONS, 1);
+        Tables.CO_MENTIONS, bigFiles);
     out.write(CoMentionCounter.timeline(articlePairs, articles, cfg.getPeriod()), Tables.CO_MENTION_TIMELINE, bigFiles);
     articlePairs.unpersist();
   }

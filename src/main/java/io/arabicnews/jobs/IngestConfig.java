@@ -22,6 +22,13 @@ public class IngestConfig {
    * near-duplicate pairs, {@link io.arabicnews.append.AppendState}); null: not kept (ingest alone).
    */
   String stateRoot;
+  /**
+   * Whether to cluster the input's near-duplicates among themselves (their shingles are kept either
+   * way). An append does not: it clusters its new articles against the archive, themselves included
+   * ({@link io.arabicnews.append.ClusterUpdate}), and a clustering of the input alone would be thrown
+   * away.
+   */
+  @Builder.Default boolean clusterDuplicates = true;
 
   /** Throws IllegalArgumentException naming the bad value. */
   public IngestConfig validate() {

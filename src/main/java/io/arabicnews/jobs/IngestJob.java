@@ -121,22 +121,28 @@ public final class IngestJob implements Callable<Integer> {
       log.info("Ingest read {} records: {} loaded, {} rejected {}", read, loaded, rejected, byReason);
 
       Dataset<Row> shingles = ArticleTables.shingles(processed);
-      NearDuplicates.Clustering clustering =
-          cfg.getDuplicates().enabled() ? NearDuplicates.cluster(shingles, cfg.getDuplicates()) : null;
+      boolean clustered = cfg.getDuplicates().enabled() && cfg.isClusterDuplicates();
+      NearDuplicates.Clustering clustering = clustered ? NearDuplicates.cluster(shingles, cfg.getDuplicates()) : null;
       Dataset<Row> duplicates = clustering != null ? clustering.clusters() : NearDuplicates.singletons(shingles);
-      Row dup = duplicates.agg(
-              sum(when(col("dup_cluster_size").gt(1).and(col("is_canonical")), 1).otherwise(0)),
-              sum(when(col("is_canonical"), 0).otherwise(1)))
-          .first();
-      long clusters = dup.isNullAt(0) ? 0 : dup.getLong(0);
-      long duplicateArticles = dup.isNullAt(1) ? 0 : dup.getLong(1);
-      log.info("Near-duplicates (Jaccard ≥ {}): {} clusters of 2 or more articles, {} articles beyond the canonical one",
-          cfg.getDuplicates().getMinSimilarity(), clusters, duplicateArticles);
+      long clusters = 0;
+      long duplicateArticles = 0;
+      if (clustered) {
+        Row dup = duplicates.agg(
+                sum(when(col("dup_cluster_size").gt(1).and(col("is_canonical")), 1).otherwise(0)),
+                sum(when(col("is_canonical"), 0).otherwise(1)))
+            .first();
+        clusters = dup.isNullAt(0) ? 0 : dup.getLong(0);
+        duplicateArticles = dup.isNullAt(1) ? 0 : dup.getLong(1);
+        log.info("Near-duplicates (Jaccard ≥ {}): {} clusters of 2 or more articles, {} articles beyond the canonical one",
+            cfg.getDuplicates().getMinSimilarity(), clusters, duplicateArticles);
+      }
 
       TableWriter writer = new TableWriter(cfg.getOutputRoot());
       // A small cluster table is broadcast to the articles rather than shuffling every body to meet it.
       Dataset<Row> clusterRows = loaded <= BROADCAST_CLUSTERS ? broadcast(duplicates) : duplicates;
-      writer.write(ArticleTables.articles(processed, clusterRows), Tables.ARTICLES, filesFor(loaded, 100_000));
+      // By publication date: an append rewrites the files of the days its articles re-cluster, not the archive's.
+      writer.writeByRange(ArticleTables.articles(processed, clusterRows), Tables.ARTICLES, filesFor(loaded, 25_000),
+          col("published_date"), col("article_id"));
       writer.write(ArticleTables.sentences(processed), Tables.SENTENCES, filesFor(loaded, 10_000));
       writer.write(ArticleTables.rejects(processed), Tables.REJECTS, 1);
       if (cfg.getStateRoot() != null) {
@@ -144,7 +150,8 @@ public final class IngestJob implements Callable<Integer> {
         AppendState.writePairs(clustering != null ? clustering.pairs() : AppendState.noPairs(spark), cfg.getStateRoot());
       }
       return new IngestReport(
-          read, loaded, rejected, byReason, undated, clusters, duplicateArticles, (System.nanoTime() - t0) / 1e9);
+          read, loaded, rejected, byReason, undated, clusters, duplicateArticles, cfg.isClusterDuplicates(),
+          (System.nanoTime() - t0) / 1e9);
     } finally {
       // Blocking: the session may stop right after, and removals still running then fail noisily.
       assembled.unpersist(true);

@@ -62,6 +62,16 @@ public final class TableWriter {
     save(table.conform(data).repartition(Math.max(1, files), by), table);
   }
 
+  /**
+   * Like {@link #write}, but each file holds one range of {@code by} (a shuffle, after sampling the
+   * values): for the articles, whose files then hold consecutive days, so an append's re-clustered
+   * articles (printed within days of the new ones) sit in the last files and only those are
+   * rewritten, and a reader filtering on dates skips the other files by their statistics.
+   */
+  public void writeByRange(Dataset<Row> data, TableSchema table, int files, Column... by) {
+    save(table.conform(data).repartitionByRange(Math.max(1, files), by), table);
+  }
+
   private void save(Dataset<Row> rows, TableSchema table) {
     long t0 = System.nanoTime();
     DataFrameWriter<Row> writer = rows.write().mode(SaveMode.Overwrite).option("compression", "snappy");
