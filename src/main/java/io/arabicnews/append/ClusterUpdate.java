@@ -8,9 +8,12 @@ import io.arabicnews.duplicates.DuplicatesConfig;
 import io.arabicnews.duplicates.NearDuplicates;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -64,6 +67,29 @@ public final class ClusterUpdate {
 
   /** Every article joined to {@code seeds} by a chain of {@code pairs}, the seeds included. */
   public static Set<String> connected(SparkSession spark, Dataset<Row> pairs, Set<String> seeds) {
+    return connected(spark, pairs, seeds, NearDuplicates.DRIVER_MAX_PAIRS);
+  }
+
+  /** {@link #connected}, in the driver when there are at most {@code driverMaxPairs} pairs. */
+  static Set<String> connected(SparkSession spark, Dataset<Row> pairs, Set<String> seeds, int driverMaxPairs) {
+    List<Row> all = pairs.select("a", "b").limit(driverMaxPairs + 1).collectAsList();
+    if (all.size() <= driverMaxPairs) { // the pairs fit in the driver: one job, not one per step
+      Map<String, List<String>> neighbours = new HashMap<>();
+      for (Row r : all) {
+        neighbours.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+        neighbours.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(0));
+      }
+      Set<String> found = new HashSet<>(seeds);
+      ArrayDeque<String> frontier = new ArrayDeque<>(seeds);
+      while (!frontier.isEmpty()) {
+        for (String next : neighbours.getOrDefault(frontier.poll(), List.of())) {
+          if (found.add(next)) {
+            frontier.add(next);
+          }
+        }
+      }
+      return found;
+    }
     Set<String> found = new HashSet<>(seeds);
     List<String> frontier = new ArrayList<>(seeds);
     while (!frontier.isEmpty()) {

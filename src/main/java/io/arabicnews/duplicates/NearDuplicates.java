@@ -3,6 +3,7 @@ package io.arabicnews.duplicates;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -336,6 +338,52 @@ public final class NearDuplicates {
    *     centre and a null similarity)
    */
   static Dataset<Row> stars(Dataset<Row> pairs, Dataset<Row> articles) {
+    return stars(pairs, articles, DRIVER_MAX_PAIRS);
+  }
+
+  /**
+   * Pair sets up to this size are clustered in the driver ({@link StarClusters}; an append's
+   * connected groups too): one job collects them, some 50 MB of rows at this size. Larger ones go
+   * through Spark rounds, a job and a checkpoint per round. egypt-news-2013 (150,000 articles) has
+   * about 37,000 pairs.
+   */
+  public static final int DRIVER_MAX_PAIRS = 250_000;
+
+  /** {@link #stars}, in the driver when there are at most {@code driverMaxPairs} pairs. */
+  static Dataset<Row> stars(Dataset<Row> pairs, Dataset<Row> articles, int driverMaxPairs) {
+    Dataset<Row> ends = articles.select(col("article_id"), expr("unix_date(published_date)").as("day"),
+        col("n_chars").as("chars"));
+    List<Row> keyed = pairs
+        .join(ends.toDF("a", "day_a", "chars_a"), "a")
+        .join(ends.toDF("b", "day_b", "chars_b"), "b")
+        .select("a", "day_a", "chars_a", "b", "day_b", "chars_b", "similarity")
+        .limit(driverMaxPairs + 1)
+        .collectAsList();
+    if (keyed.size() > driverMaxPairs) {
+      return sparkStars(pairs, articles);
+    }
+    StarClusters graph = new StarClusters();
+    for (Row r : keyed) {
+      graph.addPair(r.getString(0), (Integer) r.get(1), (Integer) r.get(2), r.getString(3), (Integer) r.get(4),
+          (Integer) r.get(5), r.getDouble(6));
+    }
+    StarClusters.Stars stars = graph.assign(MAX_ROUNDS);
+    if (stars.stillPaired() > 0) {
+      log.warn("Near-duplicate clusters: stopped after {} rounds; {} articles still paired stay alone in their cluster",
+          MAX_ROUNDS, stars.stillPaired());
+    } else {
+      log.info("Near-duplicate clusters settled after {} rounds (in the driver: {} pairs)", stars.rounds(), graph.pairs());
+    }
+    List<Row> rows = new ArrayList<>(stars.assignments().size());
+    stars.assignments().forEach(s -> rows.add(RowFactory.create(s.articleId(), s.centre(), s.similarity())));
+    return articles.sparkSession().createDataFrame(rows, STARS);
+  }
+
+  private static final StructType STARS =
+      new StructType().add("article_id", "string").add("centre", "string").add("similarity", "double");
+
+  /** {@link #stars} in Spark rounds: for pair sets too large for the driver. */
+  static Dataset<Row> sparkStars(Dataset<Row> pairs, Dataset<Row> articles) {
     Dataset<Row> keys = articles.select(col("article_id"),
         struct(coalesce(col("published_date"), lit(java.sql.Date.valueOf("9999-12-31"))),
             col("n_chars").multiply(-1), col("article_id")).as("key"));
@@ -372,8 +420,7 @@ public final class NearDuplicates {
           .join(gone.withColumnRenamed("id", "src"), new String[] {"src"}, "left_anti")
           .join(gone.withColumnRenamed("id", "dst"), new String[] {"dst"}, "left_anti"));
     }
-    Dataset<Row> all = articles.sparkSession().createDataFrame(List.of(),
-        new StructType().add("article_id", "string").add("centre", "string").add("similarity", "double"));
+    Dataset<Row> all = articles.sparkSession().createDataFrame(List.of(), STARS);
     for (Dataset<Row> r : assigned) {
       all = all.unionByName(r);
     }
