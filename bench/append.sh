@@ -22,6 +22,9 @@ else
   trap 'rm -rf "$OUT"' EXIT
 fi
 mvn -q -B -DskipTests package >/dev/null
+# Timed runs map the JVM class archive, as a user's later local runs do (written first if missing).
+source jobs/lib/launcher.sh
+ensure_class_archive
 SRC="$CORPUS"
 if [[ "$FACTOR" != 1 ]]; then
   python3 bench/replicate.py "$CORPUS" "$FACTOR" "$OUT/grown"
