@@ -77,11 +77,6 @@ import org.apache.spark.storage.StorageLevel;
 final class AppendPipeline {
   private AppendPipeline() {}
 
-  /** The aggregate tables: written whole into the staging folder and swapped in. */
-  private static final List<TableSchema> AGGREGATES = List.of(Tables.TERM_FREQUENCIES, Tables.TERM_TIMELINE,
-      Tables.TERM_BY_SOURCE, Tables.ENTITIES, Tables.ENTITY_TIMELINE, Tables.ENTITY_CANDIDATES, Tables.CO_MENTIONS,
-      Tables.CO_MENTION_TIMELINE, Tables.TOPICS, Tables.TOPIC_TIMELINE);
-
   static Map<String, Long> run(SparkSession spark, PipelineJob.Settings s) {
     Instant started = Instant.now();
     String out = s.getIngest().getOutputRoot();
@@ -360,7 +355,7 @@ final class AppendPipeline {
     for (PerArticleFiles.Change c : List.of(articles, sentences, articleTerms, mentions, articleTopics, modelMentions, shingles)) {
       PerArticleFiles.publish(conf, plan, c);
     }
-    for (TableSchema t : AGGREGATES) {
+    for (TableSchema t : Tables.aggregates()) { // written whole into the staging folder and swapped in
       plan.swap(t.name());
     }
     plan.swap(AppendState.DIR + "/" + AppendState.PAIRS).swap(AppendState.DIR + "/" + AppendState.ENTITY_UNITS);
