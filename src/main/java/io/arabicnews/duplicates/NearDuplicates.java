@@ -364,8 +364,8 @@ public final class NearDuplicates {
     }
     StarClusters graph = new StarClusters();
     for (Row r : keyed) {
-      graph.addPair(r.getString(0), (Integer) r.get(1), (Integer) r.get(2), r.getString(3), (Integer) r.get(4),
-          (Integer) r.get(5), r.getDouble(6));
+      graph.addPair(r.getString(0), intOrNull(r, 1), intOrNull(r, 2), r.getString(3), intOrNull(r, 4), intOrNull(r, 5),
+          r.getDouble(6));
     }
     StarClusters.Stars stars = graph.assign(MAX_ROUNDS);
     if (stars.stillPaired() > 0) {
@@ -377,6 +377,10 @@ public final class NearDuplicates {
     List<Row> rows = new ArrayList<>(stars.assignments().size());
     stars.assignments().forEach(s -> rows.add(RowFactory.create(s.articleId(), s.centre(), s.similarity())));
     return articles.sparkSession().createDataFrame(rows, STARS);
+  }
+
+  private static Integer intOrNull(Row r, int i) {
+    return r.isNullAt(i) ? null : ((Number) r.get(i)).intValue();
   }
 
   private static final StructType STARS =
