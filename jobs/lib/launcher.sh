@@ -160,19 +160,14 @@ submit() {
   # shellcheck disable=SC2206
   local extra=(${JOB_JAVA_OPTS:-})
   class_sharing
-  if [[ -z "$CLASS_ARCHIVE_WRITTEN" ]]; then
-    exec java -Xmx"$driver_memory" "${JAVA_OPENS[@]}" "${JVM_TUNING[@]}" "${CLASS_SHARING[@]}" "${extra[@]}" \
-      -Dlog4j2.configurationFile="$REPO_ROOT/jobs/conf/log4j2.properties" \
-      -cp "$(cat "$CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit \
-      "${master_args[@]}" "${progress_args[@]}" --driver-memory "$driver_memory" --class "$main_class" "$JAR" "$@"
-  fi
+  local command=(java -Xmx"$driver_memory" "${JAVA_OPENS[@]}" "${JVM_TUNING[@]}" "${CLASS_SHARING[@]}" "${extra[@]}"
+    -Dlog4j2.configurationFile="$REPO_ROOT/jobs/conf/log4j2.properties"
+    -cp "$(cat "$CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit
+    "${master_args[@]}" "${progress_args[@]}" --driver-memory "$driver_memory" --class "$main_class" "$JAR" "$@")
+  [[ -n "$CLASS_ARCHIVE_WRITTEN" ]] || exec "${command[@]}"
   # This run writes the archive at exit, under a name of its own; only a run that ended well puts it in place.
   local status=0
-  java -Xmx"$driver_memory" "${JAVA_OPENS[@]}" "${JVM_TUNING[@]}" "${CLASS_SHARING[@]}" "${extra[@]}" \
-    -Dlog4j2.configurationFile="$REPO_ROOT/jobs/conf/log4j2.properties" \
-    -cp "$(cat "$CLASSPATH_FILE")" org.apache.spark.deploy.SparkSubmit \
-    "${master_args[@]}" "${progress_args[@]}" --driver-memory "$driver_memory" --class "$main_class" "$JAR" "$@" ||
-    status=$?
+  "${command[@]}" || status=$?
   if [[ $status -eq 0 && -s "$CLASS_ARCHIVE_WRITTEN" ]]; then
     mv -f "$CLASS_ARCHIVE_WRITTEN" "${CLASS_ARCHIVE_WRITTEN%.*.tmp}"
     rm -f "${CLASS_ARCHIVE_WRITTEN%.*.tmp}.first-run"

@@ -18,13 +18,14 @@ import java.util.Map;
  * strings).
  */
 public final class StarClusters {
+  /** An article and what orders it: its date (days, undated last), -n_chars (unknown first), its id's UTF-8 bytes. */
+  private record Node(String id, long day, long negativeChars, byte[] idBytes) {}
+
+  private record Pair(int a, int b, double similarity) {}
+
   private final Map<String, Integer> index = new HashMap<>();
-  private final List<String> ids = new ArrayList<>();
-  private final List<Long> days = new ArrayList<>();
-  private final List<Long> lengths = new ArrayList<>();
-  private final List<byte[]> idBytes = new ArrayList<>();
-  private final List<int[]> edges = new ArrayList<>();
-  private final List<Double> similarities = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
+  private final List<Pair> pairs = new ArrayList<>();
 
   /** One article's place in a star: its centre, and its similarity to it (null for a centre). */
   public record Assignment(String articleId, String centre, Double similarity) {}
@@ -41,39 +42,33 @@ public final class StarClusters {
    */
   public void addPair(String a, Integer dayA, Integer charsA, String b, Integer dayB, Integer charsB,
       double similarity) {
-    int x = node(a, dayA, charsA);
-    int y = node(b, dayB, charsB);
-    edges.add(new int[] {x, y});
-    similarities.add(similarity);
+    pairs.add(new Pair(node(a, dayA, charsA), node(b, dayB, charsB), similarity));
   }
 
   private int node(String id, Integer day, Integer chars) {
-    Integer known = index.get(id);
-    if (known != null) {
-      return known;
-    }
-    int i = ids.size();
-    index.put(id, i);
-    ids.add(id);
-    days.add(day == null ? Long.MAX_VALUE : day); // undated: after every date, as 9999-12-31 in Spark
-    // -n_chars, null first: Long.MIN_VALUE orders before every length
-    lengths.add(chars == null ? Long.MIN_VALUE : -(long) chars);
-    idBytes.add(id.getBytes(StandardCharsets.UTF_8));
-    return i;
+    return index.computeIfAbsent(id, k -> {
+      nodes.add(new Node(id,
+          day == null ? Long.MAX_VALUE : day, // undated: after every date, as 9999-12-31 in Spark
+          chars == null ? Long.MIN_VALUE : -(long) chars, // null first, as Spark orders a null field
+          id.getBytes(StandardCharsets.UTF_8)));
+      return nodes.size() - 1;
+    });
   }
 
   /** Pairs added so far. */
   public int pairs() {
-    return edges.size();
+    return pairs.size();
   }
 
   private int compare(int x, int y) {
-    int c = Long.compare(days.get(x), days.get(y));
+    Node p = nodes.get(x);
+    Node q = nodes.get(y);
+    int c = Long.compare(p.day(), q.day());
     if (c != 0) {
       return c;
     }
-    c = Long.compare(lengths.get(x), lengths.get(y));
-    return c != 0 ? c : Arrays.compareUnsigned(idBytes.get(x), idBytes.get(y));
+    c = Long.compare(p.negativeChars(), q.negativeChars());
+    return c != 0 ? c : Arrays.compareUnsigned(p.idBytes(), q.idBytes());
   }
 
   /**
@@ -81,20 +76,20 @@ public final class StarClusters {
    * rounds (articles still paired after that are left out: they stay alone in their cluster).
    */
   public Stars assign(int maxRounds) {
-    int n = ids.size();
+    int n = nodes.size();
     // Directed edges, both ways, as parallel arrays.
-    int m = edges.size() * 2;
+    int m = pairs.size() * 2;
     int[] src = new int[m];
     int[] dst = new int[m];
     double[] sim = new double[m];
-    for (int e = 0; e < edges.size(); e++) {
-      int[] p = edges.get(e);
-      src[2 * e] = p[0];
-      dst[2 * e] = p[1];
-      src[2 * e + 1] = p[1];
-      dst[2 * e + 1] = p[0];
-      sim[2 * e] = similarities.get(e);
-      sim[2 * e + 1] = similarities.get(e);
+    for (int e = 0; e < pairs.size(); e++) {
+      Pair p = pairs.get(e);
+      src[2 * e] = p.a();
+      dst[2 * e] = p.b();
+      src[2 * e + 1] = p.b();
+      dst[2 * e + 1] = p.a();
+      sim[2 * e] = p.similarity();
+      sim[2 * e + 1] = p.similarity();
     }
     boolean[] settled = new boolean[n];
     List<Assignment> out = new ArrayList<>();
@@ -132,10 +127,10 @@ public final class StarClusters {
       }
       for (int v = 0; v < n; v++) {
         if (centre[v]) {
-          out.add(new Assignment(ids.get(v), ids.get(v), null));
+          out.add(new Assignment(nodes.get(v).id(), nodes.get(v).id(), null));
           settled[v] = true;
         } else if (best[v] >= 0) {
-          out.add(new Assignment(ids.get(v), ids.get(best[v]), bestSim[v]));
+          out.add(new Assignment(nodes.get(v).id(), nodes.get(best[v]).id(), bestSim[v]));
           settled[v] = true;
         }
       }

@@ -255,7 +255,6 @@ public final class Tables {
           .column("weight_sum_dedup", DoubleType, "De-duplicated view: sum of the canonical articles' weights", "1190.0")
           .column("share_dedup", DoubleType, "De-duplicated view: weight_sum_dedup / all canonical weight of the same kind in the period", "0.071");
 
-  /** All tables, in the order the data dictionary lists them. */
   /**
    * The tables of counts over many articles (terms, entities, co-mentions, topics and their timelines):
    * an append rewrites them whole, where the per-article tables gain files.
@@ -265,6 +264,7 @@ public final class Tables {
         CO_MENTIONS, CO_MENTION_TIMELINE, TOPICS, TOPIC_TIMELINE);
   }
 
+  /** All tables, in the order the data dictionary lists them. */
   public static List<TableSchema> all() {
     return List.of(ARTICLES, SENTENCES, REJECTS, ARTICLE_TERMS, TERM_FREQUENCIES, TERM_TIMELINE, TERM_BY_SOURCE,
         ENTITIES, ENTITY_MENTIONS, ENTITY_TIMELINE, ENTITY_CANDIDATES, CO_MENTIONS, CO_MENTION_TIMELINE,
