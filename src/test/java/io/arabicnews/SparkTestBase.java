@@ -1,5 +1,6 @@
 package io.arabicnews;
 
+import io.arabicnews.tables.ForklessLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -24,6 +25,8 @@ public abstract class SparkTestBase {
               .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
               .config("spark.rdd.compress", "true")
               .config("spark.sql.session.timeZone", "UTC")
+              // as SparkSessions sets it for the jobs: no chmod/ls process per file written or listed
+              .config("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName())
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }
