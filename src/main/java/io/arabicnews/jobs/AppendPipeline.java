@@ -37,11 +37,17 @@ import io.arabicnews.topics.LearnedTopics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.hadoop.conf.Configuration;
@@ -104,7 +110,7 @@ final class AppendPipeline {
 
     TableWriter live = new TableWriter(out);
     TableWriter input = new TableWriter(fresh);
-    List<Dataset<?>> kept = new ArrayList<>();
+    List<Dataset<?>> kept = Collections.synchronizedList(new ArrayList<>());
     Work work = new Work(spark, fresh + "/_work");
     try {
       Dataset<Row> loaded = work.save(spark.read().parquet(live.pathOf(Tables.ARTICLES)).select("article_id",
@@ -257,54 +263,128 @@ final class AppendPipeline {
     PerArticleFiles.Change sentences = replaceRows(spark, out, stage, Tables.SENTENCES.name(), Tables.SENTENCES.structType(),
         "article_id", updatedIds, Tables.SENTENCES.conform(newSentences));
 
-    // terms: the vocabulary of the last full run, counts brought up to date by the changed rows
-    Dataset<Row> vocabulary = work.save(spark.read().parquet(AppendState.path(liveState, AppendState.VOCABULARY)));
-    long[] phraseHashes = vocabulary.filter(col("n").gt(1)).select("term_key").as(Encoders.STRING()).collectAsList()
-        .stream().mapToLong(TermHash::of).toArray();
-    Dataset<Row> newTermRows = work.save(TermsJob.perArticleRows(spark, newSentences,
-            newArticles.select("article_id", "source", "published_date", "n_tokens", "is_canonical"),
-            s.getTerms(), s.getAnalyzer(), TermHashSet.of(phraseHashes))
-        .join(broadcast(vocabulary.select("term_key", "n")), new String[] {"term_key", "n"}, "left_semi"));
-    Dataset<Row> oldIds = updatedIds.unionByName(flippedIds);
-    List<String> termFiles = PerArticleFiles.filesHolding(spark, out, Tables.ARTICLE_TERMS.name(),
-        Tables.ARTICLE_TERMS.structType(), "article_id", oldIds);
-    Dataset<Row> oldTermRows = work.save(PerArticleFiles.read(spark, out, Tables.ARTICLE_TERMS.name(), termFiles,
-            Tables.ARTICLE_TERMS.structType())
-        .join(broadcast(oldIds), new String[] {"article_id"}, "left_semi")
-        .select("article_id", "term_key", "n", "term_count"));
-    Dataset<Row> loadedAttributes = loaded.select("article_id", "source", "published_date", "n_tokens", "is_canonical");
-    Dataset<Row> flippedAttributes = loadedAttributes.drop("is_canonical")
-        .join(broadcast(flipped.select("article_id", "is_canonical")), "article_id");
-    Dataset<Row> signed = TermCountChanges.signed(newTermRows, 1)
-        .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, loadedAttributes, s.getTerms().getPeriod(), true), -1))
-        .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, flippedAttributes, s.getTerms().getPeriod(), true), 1));
-    signed = work.save(signed);
-    Dataset<Row> corpusCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_FREQUENCIES)),
-        TermCountChanges.change(signed, "term_key", "n"), "term_key", "n");
-    staged.write(TermTables.termFrequencies(
-            corpusCounts.join(vocabulary.select("term_key", "n", "display_form", "stem"), new String[] {"term_key", "n"}),
-            vocabulary.filter(col("n").gt(1)).select("term_key", "npmi", "llr"), articleCount, totalTokens, canonicalTokens),
-        Tables.TERM_FREQUENCIES, 1);
-    Dataset<Row> frequencies = spark.read().parquet(staged.pathOf(Tables.TERM_FREQUENCIES));
-    Dataset<Row> newArticleTerms = work.save(TermTables.articleTerms(newTermRows, frequencies, false));
-    PerArticleFiles.Change articleTerms = PerArticleFiles.stage(spark, out, stage, Tables.ARTICLE_TERMS.name(),
-        Tables.ARTICLE_TERMS.structType(), termFiles,
-        r -> Tables.ARTICLE_TERMS.conform(withNewClusters(r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
-            flipped.select("article_id", "is_canonical"), "is_canonical")),
-        newArticleTerms, null);
-    Dataset<Row> periodCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_TIMELINE)),
-            TermCountChanges.change(signed.filter(col("period_start").isNotNull()), "period_start", "term_key", "n"),
-            "period_start", "term_key", "n")
-        .withColumn("source", lit(null).cast("string")).withColumn("by_source", lit(false));
-    Dataset<Row> sourceCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_BY_SOURCE)),
-            TermCountChanges.change(signed, "source", "term_key", "n"), "source", "term_key", "n")
-        .withColumn("period_start", lit(null).cast("date")).withColumn("by_source", lit(true));
-    int termFilesCount = IngestJob.filesFor(articleCount, 25_000);
-    staged.write(TermTables.termTimeline(periodCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_TIMELINE, termFilesCount);
-    staged.write(TermTables.termBySource(sourceCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_BY_SOURCE, termFilesCount);
-    Faults.at("after-terms");
+    // The entity tables do not wait for the term tables: the two chains of Spark jobs run at once, each
+    // using the cores the other leaves idle (the driver's work between jobs, stages of fewer tasks
+    // than cores). The topics, which need the new articles' terms, follow the terms.
+    ExecutorService entityThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "append-entities");
+      t.setDaemon(true);
+      return t;
+    });
+    Future<EntityChanges> entityChanges = entityThread.submit(() -> stageEntities(spark, s, out, stage, newSentences,
+        newArticles, loaded, flipped, updatedIds, flippedIds, articlesAfter, sentences, articleCount, kept, work));
+    entityThread.shutdown();
+    PerArticleFiles.Change articleTerms;
+    PerArticleFiles.Change articleTopics;
+    try {
+      // terms: the vocabulary of the last full run, counts brought up to date by the changed rows
+      Dataset<Row> vocabulary = work.save(spark.read().parquet(AppendState.path(liveState, AppendState.VOCABULARY)));
+      long[] phraseHashes = vocabulary.filter(col("n").gt(1)).select("term_key").as(Encoders.STRING()).collectAsList()
+          .stream().mapToLong(TermHash::of).toArray();
+      Dataset<Row> newTermRows = work.save(TermsJob.perArticleRows(spark, newSentences,
+              newArticles.select("article_id", "source", "published_date", "n_tokens", "is_canonical"),
+              s.getTerms(), s.getAnalyzer(), TermHashSet.of(phraseHashes))
+          .join(broadcast(vocabulary.select("term_key", "n")), new String[] {"term_key", "n"}, "left_semi"));
+      Dataset<Row> oldIds = updatedIds.unionByName(flippedIds);
+      List<String> termFiles = PerArticleFiles.filesHolding(spark, out, Tables.ARTICLE_TERMS.name(),
+          Tables.ARTICLE_TERMS.structType(), "article_id", oldIds);
+      Dataset<Row> oldTermRows = work.save(PerArticleFiles.read(spark, out, Tables.ARTICLE_TERMS.name(), termFiles,
+              Tables.ARTICLE_TERMS.structType())
+          .join(broadcast(oldIds), new String[] {"article_id"}, "left_semi")
+          .select("article_id", "term_key", "n", "term_count"));
+      Dataset<Row> loadedAttributes = loaded.select("article_id", "source", "published_date", "n_tokens", "is_canonical");
+      Dataset<Row> flippedAttributes = loadedAttributes.drop("is_canonical")
+          .join(broadcast(flipped.select("article_id", "is_canonical")), "article_id");
+      Dataset<Row> signed = TermCountChanges.signed(newTermRows, 1)
+          .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, loadedAttributes, s.getTerms().getPeriod(), true), -1))
+          .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, flippedAttributes, s.getTerms().getPeriod(), true), 1));
+      signed = work.save(signed);
+      Dataset<Row> corpusCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_FREQUENCIES)),
+          TermCountChanges.change(signed, "term_key", "n"), "term_key", "n");
+      staged.write(TermTables.termFrequencies(
+              corpusCounts.join(vocabulary.select("term_key", "n", "display_form", "stem"), new String[] {"term_key", "n"}),
+              vocabulary.filter(col("n").gt(1)).select("term_key", "npmi", "llr"), articleCount, totalTokens, canonicalTokens),
+          Tables.TERM_FREQUENCIES, 1);
+      Dataset<Row> frequencies = spark.read().parquet(staged.pathOf(Tables.TERM_FREQUENCIES));
+      Dataset<Row> newArticleTerms = work.save(TermTables.articleTerms(newTermRows, frequencies, false));
+      articleTerms = PerArticleFiles.stage(spark, out, stage, Tables.ARTICLE_TERMS.name(),
+          Tables.ARTICLE_TERMS.structType(), termFiles,
+          r -> Tables.ARTICLE_TERMS.conform(withNewClusters(r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
+              flipped.select("article_id", "is_canonical"), "is_canonical")),
+          newArticleTerms, null);
+      Dataset<Row> periodCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_TIMELINE)),
+              TermCountChanges.change(signed.filter(col("period_start").isNotNull()), "period_start", "term_key", "n"),
+              "period_start", "term_key", "n")
+          .withColumn("source", lit(null).cast("string")).withColumn("by_source", lit(false));
+      Dataset<Row> sourceCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_BY_SOURCE)),
+              TermCountChanges.change(signed, "source", "term_key", "n"), "source", "term_key", "n")
+          .withColumn("period_start", lit(null).cast("date")).withColumn("by_source", lit(true));
+      int termFilesCount = IngestJob.filesFor(articleCount, 25_000);
+      staged.write(TermTables.termTimeline(periodCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_TIMELINE, termFilesCount);
+      staged.write(TermTables.termBySource(sourceCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_BY_SOURCE, termFilesCount);
+      Faults.at("after-terms");
 
-    // entities: the counts brought up to date by the mentions added and taken away
+      // topics: the new articles weighed (learned topics by the model of the last full run), the tables counted again
+      LearnedTopics.Model model = LearnedTopics.Model.load(conf, AppendState.path(liveState, AppendState.LDA_MODEL));
+      if (model == null) {
+        warnings.add("learned topics: none, as in the full run that made the tables");
+      }
+      articleTopics = replaceRows(spark, out, stage, Tables.ARTICLE_TOPICS.name(),
+          Tables.ARTICLE_TOPICS.structType(), "article_id", updatedIds,
+          TopicsJob.articleTopics(spark, newSentences, changedIds, newArticleTerms, s.getTopics(), s.getAnalyzer(),
+              s.getTaxonomy(), model));
+      Dataset<Row> learned = spark.read().parquet(live.pathOf(Tables.TOPICS)).filter(col("kind").equalTo("learned"));
+      TopicsJob.writeAggregates(spark, staged, PerArticleFiles.after(spark, articleTopics, Tables.ARTICLE_TOPICS.structType()),
+          articlesAfter, model == null ? null : learned, s.getTopics(), s.getTaxonomy());
+    } catch (RuntimeException | Error e) {
+      awaitQuietly(entityChanges); // its writes into the staging folder end before the run fails
+      throw e;
+    }
+    EntityChanges entities = await(entityChanges);
+    Faults.at("after-entities");
+
+    // what the next append compares with
+    String shinglesName = AppendState.DIR + "/" + AppendState.SHINGLES;
+    PerArticleFiles.Change shingles = replaceRows(spark, out, stage, shinglesName, AppendState.SHINGLES_SCHEMA,
+        "article_id", updatedIds, changedShingles.select("article_id", "n_chars", "shingles", "published_date"),
+        "published_date");
+    AppendState.writePairs(pairsAfter, AppendState.root(stage));
+
+    for (PerArticleFiles.Change c : List.of(articles, sentences, articleTerms, entities.mentions(), articleTopics,
+        entities.modelMentions(), shingles)) {
+      PerArticleFiles.publish(conf, plan, c);
+    }
+    for (TableSchema t : Tables.aggregates()) { // written whole into the staging folder and swapped in
+      plan.swap(t.name());
+    }
+    plan.swap(AppendState.DIR + "/" + AppendState.PAIRS).swap(AppendState.DIR + "/" + AppendState.ENTITY_UNITS);
+    Map<String, PerArticleFiles.Change> perArticle = Map.of(Tables.ARTICLES.name(), articles,
+        Tables.SENTENCES.name(), sentences, Tables.ARTICLE_TERMS.name(), articleTerms,
+        Tables.ENTITY_MENTIONS.name(), entities.mentions(), Tables.ARTICLE_TOPICS.name(), articleTopics);
+    for (TableSchema t : Tables.all()) {
+      PerArticleFiles.Change c = perArticle.get(t.name());
+      rows.put(t.name(), c != null ? PerArticleFiles.rowCountAfter(conf, c)
+          : t == Tables.REJECTS ? ParquetRowCounts.of(conf, live.pathOf(t)) + ParquetRowCounts.of(conf, staged.pathOf(t))
+          : staged.rowCount(spark, t));
+    }
+    return reclusteredCount;
+  }
+
+  /** The per-article entity files staged for publication. */
+  private record EntityChanges(PerArticleFiles.Change mentions, PerArticleFiles.Change modelMentions) {}
+
+  /**
+   * Entities: the counts brought up to date by the mentions added and taken away, the entity and
+   * co-mention tables written to the staging folder.
+   */
+  private static EntityChanges stageEntities(SparkSession spark, PipelineJob.Settings s, String out, String stage,
+      Dataset<Row> newSentences, Dataset<Row> newArticles, Dataset<Row> loaded, Dataset<Row> flipped,
+      Dataset<Row> updatedIds, Dataset<Row> flippedIds, Dataset<Row> articlesAfter, PerArticleFiles.Change sentences,
+      long articleCount, List<Dataset<?>> kept, Work work) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String liveState = AppendState.root(out);
+    TableWriter live = new TableWriter(out);
+    TableWriter staged = new TableWriter(stage);
     Broadcast<EntityResources> shared =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(s.getEntityResources());
     Dataset<EntityHit> hits = keep(kept, EntityExtractor.resolveCut(
@@ -330,45 +410,7 @@ final class AppendPipeline {
         oldMentions, flippedMentions, PerArticleFiles.after(spark, mentions, mentionSchema),
         PerArticleFiles.after(spark, modelMentions, modelSchema), articlesAfter,
         PerArticleFiles.rowCountAfter(conf, sentences), articleCount, work);
-    Faults.at("after-entities");
-
-    // topics: the new articles weighed (learned topics by the model of the last full run), the tables counted again
-    LearnedTopics.Model model = LearnedTopics.Model.load(conf, AppendState.path(liveState, AppendState.LDA_MODEL));
-    if (model == null) {
-      warnings.add("learned topics: none, as in the full run that made the tables");
-    }
-    PerArticleFiles.Change articleTopics = replaceRows(spark, out, stage, Tables.ARTICLE_TOPICS.name(),
-        Tables.ARTICLE_TOPICS.structType(), "article_id", updatedIds,
-        TopicsJob.articleTopics(spark, newSentences, changedIds, newArticleTerms, s.getTopics(), s.getAnalyzer(),
-            s.getTaxonomy(), model));
-    Dataset<Row> learned = spark.read().parquet(live.pathOf(Tables.TOPICS)).filter(col("kind").equalTo("learned"));
-    TopicsJob.writeAggregates(spark, staged, PerArticleFiles.after(spark, articleTopics, Tables.ARTICLE_TOPICS.structType()),
-        articlesAfter, model == null ? null : learned, s.getTopics(), s.getTaxonomy());
-
-    // what the next append compares with
-    String shinglesName = AppendState.DIR + "/" + AppendState.SHINGLES;
-    PerArticleFiles.Change shingles = replaceRows(spark, out, stage, shinglesName, AppendState.SHINGLES_SCHEMA,
-        "article_id", updatedIds, changedShingles.select("article_id", "n_chars", "shingles", "published_date"),
-        "published_date");
-    AppendState.writePairs(pairsAfter, AppendState.root(stage));
-
-    for (PerArticleFiles.Change c : List.of(articles, sentences, articleTerms, mentions, articleTopics, modelMentions, shingles)) {
-      PerArticleFiles.publish(conf, plan, c);
-    }
-    for (TableSchema t : Tables.aggregates()) { // written whole into the staging folder and swapped in
-      plan.swap(t.name());
-    }
-    plan.swap(AppendState.DIR + "/" + AppendState.PAIRS).swap(AppendState.DIR + "/" + AppendState.ENTITY_UNITS);
-    Map<String, PerArticleFiles.Change> perArticle = Map.of(Tables.ARTICLES.name(), articles,
-        Tables.SENTENCES.name(), sentences, Tables.ARTICLE_TERMS.name(), articleTerms,
-        Tables.ENTITY_MENTIONS.name(), mentions, Tables.ARTICLE_TOPICS.name(), articleTopics);
-    for (TableSchema t : Tables.all()) {
-      PerArticleFiles.Change c = perArticle.get(t.name());
-      rows.put(t.name(), c != null ? PerArticleFiles.rowCountAfter(conf, c)
-          : t == Tables.REJECTS ? ParquetRowCounts.of(conf, live.pathOf(t)) + ParquetRowCounts.of(conf, staged.pathOf(t))
-          : staged.rowCount(spark, t));
-    }
-    return reclusteredCount;
+    return new EntityChanges(mentions, modelMentions);
   }
 
   /** The entity and co-mention tables after the change, and the entity units kept for the next append. */
@@ -456,6 +498,34 @@ final class AppendPipeline {
     return joined.drop(drop.toArray(String[]::new));
   }
 
+  /** The result of work on another thread; its failure rethrown as it was thrown. */
+  private static <T> T await(Future<T> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the entity tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void awaitQuietly(Future<?> result) {
+    try {
+      result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException ignored) {
+      // the run fails with the first failure
+    }
+  }
+
   private static List<String> ids(Dataset<Row> ids) {
     return ids.as(Encoders.STRING()).collectAsList();
   }
@@ -468,7 +538,7 @@ final class AppendPipeline {
   private static final class Work {
     private final SparkSession spark;
     private final String dir;
-    private int next;
+    private final AtomicInteger next = new AtomicInteger();
 
     Work(SparkSession spark, String dir) {
       this.spark = spark;
@@ -476,7 +546,7 @@ final class AppendPipeline {
     }
 
     Dataset<Row> save(Dataset<Row> ds) {
-      String path = dir + "/" + next++;
+      String path = dir + "/" + next.getAndIncrement();
       ds.write().parquet(path);
       return spark.read().parquet(path);
     }
