@@ -75,7 +75,8 @@ import org.apache.spark.storage.StorageLevel;
  *   <li>the term tables' counts are brought up to date by what the changed rows add and take away
  *       ({@link TermCountChanges}), with the vocabulary of the last full run; the entity, co-mention and
  *       topic tables are counted again from their per-article tables, with the learned topic model of
- *       the last full run;
+ *       the last full run; the entity and co-mention tables are staged on a second thread while the
+ *       term and topic tables are staged on the first;
  *   <li>everything is staged and published together through the journal ({@link TablePublisher}).
  * </ul>
  */
