@@ -411,6 +411,7 @@ final class AppendPipeline {
         oldMentions, flippedMentions, PerArticleFiles.after(spark, mentions, mentionSchema),
         PerArticleFiles.after(spark, modelMentions, modelSchema), articlesAfter,
         PerArticleFiles.rowCountAfter(conf, sentences), articleCount, work);
+    Faults.at("entities-staged"); // on the second thread: the run must fail with it
     return new EntityChanges(mentions, modelMentions);
   }
 
