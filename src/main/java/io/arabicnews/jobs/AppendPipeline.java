@@ -275,68 +275,14 @@ final class AppendPipeline {
     Future<EntityChanges> entityChanges = entityThread.submit(() -> stageEntities(spark, s, out, stage, newSentences,
         newArticles, loaded, flipped, updatedIds, flippedIds, articlesAfter, sentences, articleCount, kept, work));
     entityThread.shutdown();
-    PerArticleFiles.Change articleTerms;
     PerArticleFiles.Change articleTopics;
+    TermChanges terms;
     try {
-      // terms: the vocabulary of the last full run, counts brought up to date by the changed rows
-      Dataset<Row> vocabulary = work.save(spark.read().parquet(AppendState.path(liveState, AppendState.VOCABULARY)));
-      long[] phraseHashes = vocabulary.filter(col("n").gt(1)).select("term_key").as(Encoders.STRING()).collectAsList()
-          .stream().mapToLong(TermHash::of).toArray();
-      Dataset<Row> newTermRows = work.save(TermsJob.perArticleRows(spark, newSentences,
-              newArticles.select("article_id", "source", "published_date", "n_tokens", "is_canonical"),
-              s.getTerms(), s.getAnalyzer(), TermHashSet.of(phraseHashes))
-          .join(broadcast(vocabulary.select("term_key", "n")), new String[] {"term_key", "n"}, "left_semi"));
-      Dataset<Row> oldIds = updatedIds.unionByName(flippedIds);
-      List<String> termFiles = PerArticleFiles.filesHolding(spark, out, Tables.ARTICLE_TERMS.name(),
-          Tables.ARTICLE_TERMS.structType(), "article_id", oldIds);
-      Dataset<Row> oldTermRows = work.save(PerArticleFiles.read(spark, out, Tables.ARTICLE_TERMS.name(), termFiles,
-              Tables.ARTICLE_TERMS.structType())
-          .join(broadcast(oldIds), new String[] {"article_id"}, "left_semi")
-          .select("article_id", "term_key", "n", "term_count"));
-      Dataset<Row> loadedAttributes = loaded.select("article_id", "source", "published_date", "n_tokens", "is_canonical");
-      Dataset<Row> flippedAttributes = loadedAttributes.drop("is_canonical")
-          .join(broadcast(flipped.select("article_id", "is_canonical")), "article_id");
-      Dataset<Row> signed = TermCountChanges.signed(newTermRows, 1)
-          .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, loadedAttributes, s.getTerms().getPeriod(), true), -1))
-          .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, flippedAttributes, s.getTerms().getPeriod(), true), 1));
-      signed = work.save(signed);
-      Dataset<Row> corpusCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_FREQUENCIES)),
-          TermCountChanges.change(signed, "term_key", "n"), "term_key", "n");
-      staged.write(TermTables.termFrequencies(
-              corpusCounts.join(vocabulary.select("term_key", "n", "display_form", "stem"), new String[] {"term_key", "n"}),
-              vocabulary.filter(col("n").gt(1)).select("term_key", "npmi", "llr"), articleCount, totalTokens, canonicalTokens),
-          Tables.TERM_FREQUENCIES, 1);
-      Dataset<Row> frequencies = spark.read().parquet(staged.pathOf(Tables.TERM_FREQUENCIES));
-      Dataset<Row> newArticleTerms = work.save(TermTables.articleTerms(newTermRows, frequencies, false));
-      articleTerms = PerArticleFiles.stage(spark, out, stage, Tables.ARTICLE_TERMS.name(),
-          Tables.ARTICLE_TERMS.structType(), termFiles,
-          r -> Tables.ARTICLE_TERMS.conform(withNewClusters(r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
-              flipped.select("article_id", "is_canonical"), "is_canonical")),
-          newArticleTerms, null);
-      Dataset<Row> periodCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_TIMELINE)),
-              TermCountChanges.change(signed.filter(col("period_start").isNotNull()), "period_start", "term_key", "n"),
-              "period_start", "term_key", "n")
-          .withColumn("source", lit(null).cast("string")).withColumn("by_source", lit(false));
-      Dataset<Row> sourceCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_BY_SOURCE)),
-              TermCountChanges.change(signed, "source", "term_key", "n"), "source", "term_key", "n")
-          .withColumn("period_start", lit(null).cast("date")).withColumn("by_source", lit(true));
-      int termFilesCount = IngestJob.filesFor(articleCount, 25_000);
-      staged.write(TermTables.termTimeline(periodCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_TIMELINE, termFilesCount);
-      staged.write(TermTables.termBySource(sourceCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_BY_SOURCE, termFilesCount);
+      terms = stageTerms(spark, s, out, stage, newSentences, newArticles, loaded, flipped, updatedIds, flippedIds,
+          articlesAfter, articleCount, totalTokens, canonicalTokens, work);
       Faults.at("after-terms");
-
-      // topics: the new articles weighed (learned topics by the model of the last full run), the tables counted again
-      LearnedTopics.Model model = LearnedTopics.Model.load(conf, AppendState.path(liveState, AppendState.LDA_MODEL));
-      if (model == null) {
-        warnings.add("learned topics: none, as in the full run that made the tables");
-      }
-      articleTopics = replaceRows(spark, out, stage, Tables.ARTICLE_TOPICS.name(),
-          Tables.ARTICLE_TOPICS.structType(), "article_id", updatedIds,
-          TopicsJob.articleTopics(spark, newSentences, changedIds, newArticleTerms, s.getTopics(), s.getAnalyzer(),
-              s.getTaxonomy(), model));
-      Dataset<Row> learned = spark.read().parquet(live.pathOf(Tables.TOPICS)).filter(col("kind").equalTo("learned"));
-      TopicsJob.writeAggregates(spark, staged, PerArticleFiles.after(spark, articleTopics, Tables.ARTICLE_TOPICS.structType()),
-          articlesAfter, model == null ? null : learned, s.getTopics(), s.getTaxonomy());
+      articleTopics = stageTopics(spark, s, out, stage, newSentences, changedIds, updatedIds, terms.newArticleTerms(),
+          articlesAfter, warnings);
     } catch (RuntimeException | Error e) {
       awaitQuietly(entityChanges); // its writes into the staging folder end before the run fails
       throw e;
@@ -351,7 +297,7 @@ final class AppendPipeline {
         "published_date");
     AppendState.writePairs(pairsAfter, AppendState.root(stage));
 
-    for (PerArticleFiles.Change c : List.of(articles, sentences, articleTerms, entities.mentions(), articleTopics,
+    for (PerArticleFiles.Change c : List.of(articles, sentences, terms.articleTerms(), entities.mentions(), articleTopics,
         entities.modelMentions(), shingles)) {
       PerArticleFiles.publish(conf, plan, c);
     }
@@ -360,7 +306,7 @@ final class AppendPipeline {
     }
     plan.swap(AppendState.DIR + "/" + AppendState.PAIRS).swap(AppendState.DIR + "/" + AppendState.ENTITY_UNITS);
     Map<String, PerArticleFiles.Change> perArticle = Map.of(Tables.ARTICLES.name(), articles,
-        Tables.SENTENCES.name(), sentences, Tables.ARTICLE_TERMS.name(), articleTerms,
+        Tables.SENTENCES.name(), sentences, Tables.ARTICLE_TERMS.name(), terms.articleTerms(),
         Tables.ENTITY_MENTIONS.name(), entities.mentions(), Tables.ARTICLE_TOPICS.name(), articleTopics);
     for (TableSchema t : Tables.all()) {
       PerArticleFiles.Change c = perArticle.get(t.name());
@@ -369,6 +315,91 @@ final class AppendPipeline {
           : staged.rowCount(spark, t));
     }
     return reclusteredCount;
+  }
+
+  /** The per-article term files staged for publication, and the new articles' rows. */
+  private record TermChanges(PerArticleFiles.Change articleTerms, Dataset<Row> newArticleTerms) {}
+
+  /**
+   * Terms: the vocabulary of the last full run, the counts brought up to date by the changed rows,
+   * the new articles' term rows and the term tables written to the staging folder.
+   */
+  private static TermChanges stageTerms(SparkSession spark, PipelineJob.Settings s, String out, String stage,
+      Dataset<Row> newSentences, Dataset<Row> newArticles, Dataset<Row> loaded, Dataset<Row> flipped,
+      Dataset<Row> updatedIds, Dataset<Row> flippedIds, Dataset<Row> articlesAfter, long articleCount, long totalTokens,
+      long canonicalTokens, Work work) {
+    String liveState = AppendState.root(out);
+    TableWriter live = new TableWriter(out);
+    TableWriter staged = new TableWriter(stage);
+    Dataset<Row> vocabulary = work.save(spark.read().parquet(AppendState.path(liveState, AppendState.VOCABULARY)));
+    long[] phraseHashes = vocabulary.filter(col("n").gt(1)).select("term_key").as(Encoders.STRING()).collectAsList()
+        .stream().mapToLong(TermHash::of).toArray();
+    Dataset<Row> newTermRows = work.save(TermsJob.perArticleRows(spark, newSentences,
+            newArticles.select("article_id", "source", "published_date", "n_tokens", "is_canonical"),
+            s.getTerms(), s.getAnalyzer(), TermHashSet.of(phraseHashes))
+        .join(broadcast(vocabulary.select("term_key", "n")), new String[] {"term_key", "n"}, "left_semi"));
+    Dataset<Row> oldIds = updatedIds.unionByName(flippedIds);
+    List<String> termFiles = PerArticleFiles.filesHolding(spark, out, Tables.ARTICLE_TERMS.name(),
+        Tables.ARTICLE_TERMS.structType(), "article_id", oldIds);
+    Dataset<Row> oldTermRows = work.save(PerArticleFiles.read(spark, out, Tables.ARTICLE_TERMS.name(), termFiles,
+            Tables.ARTICLE_TERMS.structType())
+        .join(broadcast(oldIds), new String[] {"article_id"}, "left_semi")
+        .select("article_id", "term_key", "n", "term_count"));
+    Dataset<Row> loadedAttributes = loaded.select("article_id", "source", "published_date", "n_tokens", "is_canonical");
+    Dataset<Row> flippedAttributes = loadedAttributes.drop("is_canonical")
+        .join(broadcast(flipped.select("article_id", "is_canonical")), "article_id");
+    Dataset<Row> signed = TermCountChanges.signed(newTermRows, 1)
+        .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, loadedAttributes, s.getTerms().getPeriod(), true), -1))
+        .unionByName(TermCountChanges.signed(TermTables.withArticles(oldTermRows, flippedAttributes, s.getTerms().getPeriod(), true), 1));
+    signed = work.save(signed);
+    Dataset<Row> corpusCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_FREQUENCIES)),
+        TermCountChanges.change(signed, "term_key", "n"), "term_key", "n");
+    staged.write(TermTables.termFrequencies(
+            corpusCounts.join(vocabulary.select("term_key", "n", "display_form", "stem"), new String[] {"term_key", "n"}),
+            vocabulary.filter(col("n").gt(1)).select("term_key", "npmi", "llr"), articleCount, totalTokens, canonicalTokens),
+        Tables.TERM_FREQUENCIES, 1);
+    Dataset<Row> frequencies = spark.read().parquet(staged.pathOf(Tables.TERM_FREQUENCIES));
+    Dataset<Row> newArticleTerms = work.save(TermTables.articleTerms(newTermRows, frequencies, false));
+    PerArticleFiles.Change articleTerms = PerArticleFiles.stage(spark, out, stage, Tables.ARTICLE_TERMS.name(),
+        Tables.ARTICLE_TERMS.structType(), termFiles,
+        r -> Tables.ARTICLE_TERMS.conform(withNewClusters(r.join(broadcast(updatedIds), new String[] {"article_id"}, "left_anti"),
+            flipped.select("article_id", "is_canonical"), "is_canonical")),
+        newArticleTerms, null);
+    Dataset<Row> periodCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_TIMELINE)),
+            TermCountChanges.change(signed.filter(col("period_start").isNotNull()), "period_start", "term_key", "n"),
+            "period_start", "term_key", "n")
+        .withColumn("source", lit(null).cast("string")).withColumn("by_source", lit(false));
+    Dataset<Row> sourceCounts = TermCountChanges.plus(spark.read().parquet(live.pathOf(Tables.TERM_BY_SOURCE)),
+            TermCountChanges.change(signed, "source", "term_key", "n"), "source", "term_key", "n")
+        .withColumn("period_start", lit(null).cast("date")).withColumn("by_source", lit(true));
+    int termFilesCount = IngestJob.filesFor(articleCount, 25_000);
+    staged.write(TermTables.termTimeline(periodCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_TIMELINE, termFilesCount);
+    staged.write(TermTables.termBySource(sourceCounts, articlesAfter, s.getTerms().getPeriod()), Tables.TERM_BY_SOURCE, termFilesCount);
+    return new TermChanges(articleTerms, newArticleTerms);
+  }
+
+  /**
+   * Topics: the new articles weighed (learned topics by the model of the last full run), the topic
+   * tables counted again into the staging folder.
+   */
+  private static PerArticleFiles.Change stageTopics(SparkSession spark, PipelineJob.Settings s, String out,
+      String stage, Dataset<Row> newSentences, Dataset<Row> changedIds, Dataset<Row> updatedIds,
+      Dataset<Row> newArticleTerms, Dataset<Row> articlesAfter, List<String> warnings) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    TableWriter live = new TableWriter(out);
+    TableWriter staged = new TableWriter(stage);
+    LearnedTopics.Model model = LearnedTopics.Model.load(conf, AppendState.path(AppendState.root(out), AppendState.LDA_MODEL));
+    if (model == null) {
+      warnings.add("learned topics: none, as in the full run that made the tables");
+    }
+    PerArticleFiles.Change articleTopics = replaceRows(spark, out, stage, Tables.ARTICLE_TOPICS.name(),
+        Tables.ARTICLE_TOPICS.structType(), "article_id", updatedIds,
+        TopicsJob.articleTopics(spark, newSentences, changedIds, newArticleTerms, s.getTopics(), s.getAnalyzer(),
+            s.getTaxonomy(), model));
+    Dataset<Row> learned = spark.read().parquet(live.pathOf(Tables.TOPICS)).filter(col("kind").equalTo("learned"));
+    TopicsJob.writeAggregates(spark, staged, PerArticleFiles.after(spark, articleTopics, Tables.ARTICLE_TOPICS.structType()),
+        articlesAfter, model == null ? null : learned, s.getTopics(), s.getTaxonomy());
+    return articleTopics;
   }
 
   /** The per-article entity files staged for publication. */
