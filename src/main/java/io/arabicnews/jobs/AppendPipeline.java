@@ -43,9 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -267,11 +265,7 @@ final class AppendPipeline {
     // The entity tables do not wait for the term tables: the two chains of Spark jobs run at once, each
     // using the cores the other leaves idle (the driver's work between jobs, stages of fewer tasks
     // than cores). The topics, which need the new articles' terms, follow the terms.
-    ExecutorService entityThread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "append-entities");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService entityThread = SideThread.start("append-entities");
     Future<EntityChanges> entityChanges = entityThread.submit(() -> stageEntities(spark, s, out, stage, newSentences,
         newArticles, loaded, flipped, updatedIds, flippedIds, articlesAfter, sentences, articleCount, kept, work));
     entityThread.shutdown();
@@ -284,10 +278,10 @@ final class AppendPipeline {
       articleTopics = stageTopics(spark, s, out, stage, newSentences, changedIds, updatedIds, terms.newArticleTerms(),
           articlesAfter, warnings);
     } catch (RuntimeException | Error e) {
-      awaitQuietly(entityChanges); // its writes into the staging folder end before the run fails
+      SideThread.awaitQuietly(entityChanges); // its writes into the staging folder end before the run fails
       throw e;
     }
-    EntityChanges entities = await(entityChanges);
+    EntityChanges entities = SideThread.await(entityChanges);
     Faults.at("after-entities");
 
     // what the next append compares with
@@ -529,34 +523,6 @@ final class AppendPipeline {
       drop.add("_new_" + c);
     }
     return joined.drop(drop.toArray(String[]::new));
-  }
-
-  /** The result of work on another thread; its failure rethrown as it was thrown. */
-  private static <T> T await(Future<T> result) {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the entity tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static void awaitQuietly(Future<?> result) {
-    try {
-      result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException ignored) {
-      // the run fails with the first failure
-    }
   }
 
   private static List<String> ids(Dataset<Row> ids) {

@@ -22,9 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import lombok.Builder;
@@ -174,17 +172,13 @@ public final class PipelineJob implements Callable<Integer> {
     // stages would only compete for memory: one after the other.
     Supplier<EntitiesJob.EntitiesReport> entitiesStage =
         () -> EntitiesJob.run(spark, stage, stage, s.getEntities(), s.getEntityResources(), state);
-    ExecutorService side = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "entities-stage");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService side = SideThread.start("entities-stage");
     try {
       Future<EntitiesJob.EntitiesReport> beside =
           ingest.loaded() <= OVERLAP_MAX_ARTICLES ? side.submit(entitiesStage::get) : null;
       try {
         System.out.println("terms: " + TermsJob.run(spark, stage, stage, s.getTerms(), s.getAnalyzer()).summary());
-        System.out.println("entities: " + (beside != null ? await(beside) : entitiesStage.get()).summary());
+        System.out.println("entities: " + (beside != null ? SideThread.await(beside) : entitiesStage.get()).summary());
         TopicsJob.TopicsReport topics = TopicsJob.run(spark, stage, stage, s.getTopics(), s.getAnalyzer(), s.getTaxonomy(), state);
         System.out.println("topics: " + topics.summary());
         if (topics.learnedSkipped() != null) {
@@ -193,7 +187,7 @@ public final class PipelineJob implements Callable<Integer> {
       } catch (RuntimeException | Error e) {
         // Never leave the entities stage writing into the staging folder behind a failed run.
         if (beside != null) {
-          awaitQuietly(beside);
+          SideThread.awaitQuietly(beside);
         }
         throw e;
       }
@@ -225,32 +219,6 @@ public final class PipelineJob implements Callable<Integer> {
 
   /** Up to this many articles, entities runs beside terms → topics (see {@link #run}). */
   static final long OVERLAP_MAX_ARTICLES = 10_000;
-
-  /** The stage's result, or its own exception rethrown as it was thrown. */
-  private static <T> T await(Future<T> stage) {
-    try {
-      return stage.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a stage", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static void awaitQuietly(Future<?> stage) {
-    try {
-      await(stage);
-    } catch (RuntimeException | Error ignored) {
-      // The first failure is the one reported.
-    }
-  }
 
   /** The DuckDB catalog needs a local output root and the DuckDB driver (present in local runs). */
   static void writeCatalog(String outputRoot) {

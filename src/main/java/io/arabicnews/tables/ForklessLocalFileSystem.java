@@ -85,16 +85,13 @@ public class ForklessLocalFileSystem extends LocalFileSystem {
     }
   }
 
+  /** Permission bits from 0400 (owner read) down to 0001 (others execute), in PosixFilePermission's order. */
   static Set<PosixFilePermission> posix(FsPermission permission) {
     int mode = permission.toShort() & 0777;
     Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] bits = { // from 0400 down to 0001
-      PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
-    for (int i = 0; i < bits.length; i++) {
-      if ((mode & (0400 >> i)) != 0) {
-        out.add(bits[i]);
+    for (PosixFilePermission p : PosixFilePermission.values()) {
+      if ((mode & (0400 >> p.ordinal())) != 0) {
+        out.add(p);
       }
     }
     return out;
